@@ -1,0 +1,59 @@
+# Socialøkonomi — the two commands of the quick start are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+APT_PACKAGES := python3 python3-venv python3-dev build-essential \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-liberation2 fonts-dejavu-core poppler-utils \
+	chromium libatomic1 postgresql postgresql-client
+
+.PHONY: setup apt venv migrate demo run test lint format clean
+
+setup: apt venv ## install everything (safe to run again)
+
+apt:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			echo "apt: installing $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else echo "apt: all packages present"; fi; \
+	else echo "apt: not root or no apt-get; skipping system packages"; fi
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo ## set up, migrate, load the demo, serve on http://$(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup ## the test suite (README's test command)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest -q
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3

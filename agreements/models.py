@@ -1,0 +1,234 @@
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from socialeconomy.validators import validate_not_cpr
+from socialeconomy.vocabulary import (
+    EVALUATION_QUESTIONS,
+    AgreementModel,
+    Outcome,
+    ReferringUnit,
+)
+
+
+def validate_referring_units(value) -> None:
+    if not isinstance(value, list) or any(v not in ReferringUnit.values for v in value):
+        raise ValidationError(
+            "Henvisende enheder skal være en liste af koder: "
+            + ", ".join(ReferringUnit.values)
+            + "."
+        )
+
+
+def overlaps(start_field: str, end_field: str, start, end) -> models.Q:
+    """Q for records whose [start_field, end_field] (open end when null) overlaps [start, end]."""
+    return models.Q(**{f"{start_field}__lte": end}) & (
+        models.Q(**{f"{end_field}__isnull": True}) | models.Q(**{f"{end_field}__gte": start})
+    )
+
+
+class Agreement(models.Model):
+    """A collaboration agreement (samarbejdsaftale) on courses with one enterprise."""
+
+    name = models.CharField("navn", max_length=200, unique=True)
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        verbose_name="virksomhed",
+    )
+    model = models.CharField("afrapporteringsmodel", max_length=20, choices=AgreementModel.choices)
+    referring_unit = models.CharField(
+        "henvisende enhed", max_length=20, choices=ReferringUnit.choices
+    )
+    also_referring_units = models.JSONField(
+        "anvendes også af",
+        default=list,
+        blank=True,
+        validators=[validate_referring_units],
+    )
+    capacity = models.PositiveSmallIntegerField(
+        "ramme (antal samtidige forløb)", null=True, blank=True
+    )
+    standard_weeks = models.PositiveSmallIntegerField(
+        "standardlængde (uger)", default=13, validators=[MinValueValidator(1)]
+    )
+    plan_deadline_days = models.PositiveSmallIntegerField(
+        "frist for plan (dage efter start)",
+        null=True,
+        blank=True,
+        default=28,
+        help_text="Tom, hvis aftalen ikke kræver en plan.",
+    )
+    follow_up_days = models.PositiveSmallIntegerField(
+        "opfølgning ca. hver (dage)", null=True, blank=True, default=28
+    )
+    final_evaluation_deadline_days = models.PositiveSmallIntegerField(
+        "frist for slutevaluering (dage efter slut)", null=True, blank=True, default=14
+    )
+    start = models.DateField("start")
+    end = models.DateField("slut", null=True, blank=True)
+    description = models.TextField("om aftalen", blank=True)
+    target_group = models.TextField("målgruppe", blank=True)
+    aim = models.CharField(
+        "mål i aftalen", max_length=300, blank=True, help_text="Fx «mindst 50 % veteraner»."
+    )
+    aim_veteran_share = models.PositiveSmallIntegerField(
+        "mål for andel veteraner (%)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "samarbejdsaftale"
+        verbose_name_plural = "samarbejdsaftaler"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": "Slutdatoen skal ligge på eller efter startdatoen."})
+        others = [u for u in self.also_referring_units or [] if u != self.referring_unit]
+        self.also_referring_units = sorted(set(others), key=ReferringUnit.values.index)
+
+    @property
+    def referring_units_display(self) -> str:
+        labels = [ReferringUnit(self.referring_unit).label]
+        labels += [ReferringUnit(u).label for u in self.also_referring_units or []]
+        return ", ".join(labels)
+
+
+class AgreementPause(models.Model):
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="pauses", verbose_name="aftale"
+    )
+    start = models.DateField("pause fra")
+    end = models.DateField("pause til", null=True, blank=True)
+    reason = models.TextField("begrundelse")
+
+    class Meta:
+        ordering = ["agreement__name", "start"]
+        verbose_name = "pause"
+        verbose_name_plural = "pauser"
+
+    def __str__(self) -> str:
+        return f"{self.agreement}: pause fra {self.start:%d.%m.%Y}"
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": "Pausens slutdato skal ligge på eller efter dens start."})
+
+
+class CourseQuerySet(models.QuerySet):
+    def participants(self, start, end):
+        """Courses that overlap [start, end]: the period's participants."""
+        return self.filter(overlaps("start", "end", start, end))
+
+
+class Course(models.Model):
+    """One citizen's course (forløb) under an agreement. Pseudonymous: a reference, never a
+    name or CPR number."""
+
+    reference = models.CharField(
+        "reference",
+        max_length=50,
+        unique=True,
+        validators=[validate_not_cpr],
+        help_text="Pseudonym sagsreference, fx D22-0001. Aldrig navn eller CPR-nummer.",
+    )
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="courses", verbose_name="aftale"
+    )
+    start = models.DateField("start")
+    end = models.DateField("slut", null=True, blank=True)
+    extended_until = models.DateField(
+        "forlænget til",
+        null=True,
+        blank=True,
+        help_text="Udfyldes, når forløbet er aftalt forlænget ud over standardlængden.",
+    )
+    outcome = models.CharField(
+        "resultat", max_length=30, choices=Outcome.choices, blank=True, default=""
+    )
+    veteran = models.BooleanField("veteran", default=False)
+    plan_received = models.DateField("plan modtaget", null=True, blank=True)
+    final_evaluation_received = models.DateField("slutevaluering modtaget", null=True, blank=True)
+
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["agreement__name", "start", "reference"]
+        verbose_name = "forløb"
+        verbose_name_plural = "forløb"
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def clean(self):
+        errors = {}
+        if self.end and self.start and self.end < self.start:
+            errors["end"] = "Slutdatoen skal ligge på eller efter startdatoen."
+        if self.outcome and not self.end:
+            errors["outcome"] = (
+                "Et resultat kan kun registreres på et afsluttet forløb (med slutdato)."
+            )
+        if self.final_evaluation_received and not self.end:
+            errors["final_evaluation_received"] = (
+                "En slutevaluering kan kun modtages for et afsluttet forløb (med slutdato)."
+            )
+        if self.extended_until and self.start and self.extended_until < self.start:
+            errors["extended_until"] = "Forlængelsen skal ligge efter forløbets start."
+        agreement = self.agreement if self.agreement_id else None
+        if (
+            agreement
+            and self.start
+            and (self.start < agreement.start or (agreement.end and self.start > agreement.end))
+        ):
+            errors["start"] = (
+                "Forløbet skal starte inden for aftalens periode "
+                f"({agreement.start:%d.%m.%Y}–"
+                f"{agreement.end.strftime('%d.%m.%Y') if agreement.end else ''})."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def plan_due(self):
+        days = self.agreement.plan_deadline_days
+        return self.start + timedelta(days=days) if days is not None else None
+
+
+class EvaluationAnswer(models.Model):
+    """The answer to one of the nine model-1 questions, per agreement per report."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="answers", verbose_name="aftale"
+    )
+    report = models.ForeignKey(
+        "reports.ReportPeriod",
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name="rapport",
+    )
+    question = models.PositiveSmallIntegerField(
+        "spørgsmål", choices=sorted(EVALUATION_QUESTIONS.items())
+    )
+    text = models.TextField("svar")
+
+    class Meta:
+        ordering = ["report", "agreement__name", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "report", "question"], name="one_answer_a_question"
+            )
+        ]
+        verbose_name = "evalueringssvar"
+        verbose_name_plural = "evalueringssvar"
+
+    def __str__(self) -> str:
+        return f"{self.agreement} – {self.question}"

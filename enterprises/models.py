@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from socialeconomy.text import danish_slugify
+from socialeconomy.validators import parse_sdgs, validate_cvr, validate_sdgs
+from socialeconomy.vocabulary import EnterpriseType, HireType, PlacementType
+
+
+class EnterpriseQuerySet(models.QuerySet):
+    def in_field(self, start, end):
+        """Enterprises whose membership of the field overlaps [start, end]."""
+        return self.filter(joined__lte=end).filter(
+            models.Q(left__isnull=True) | models.Q(left__gte=start)
+        )
+
+
+class Enterprise(models.Model):
+    name = models.CharField("navn", max_length=200, unique=True)
+    slug = models.SlugField("kort navn", max_length=80, unique=True, blank=True)
+    type = models.CharField("type", max_length=20, choices=EnterpriseType.choices)
+    cvr = models.CharField("CVR", max_length=8, blank=True, validators=[validate_cvr])
+    town = models.CharField("by", max_length=100, blank=True)
+    description = models.TextField("beskrivelse", blank=True)
+    target_group = models.TextField("målgruppe", blank=True)
+    sdgs = models.CharField(
+        "verdensmål",
+        max_length=100,
+        blank=True,
+        validators=[validate_sdgs],
+        help_text="Numrene på de verdensmål virksomheden arbejder med, fx «8, 12, 17».",
+    )
+    joined = models.DateField("med i feltet fra")
+    left = models.DateField("ude af feltet fra", null=True, blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="medarbejdere med login",
+        related_name="enterprises",
+        blank=True,
+    )
+
+    objects = EnterpriseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "virksomhed"
+        verbose_name_plural = "virksomheder"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = danish_slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+    @property
+    def sdg_list(self) -> list[int]:
+        return parse_sdgs(self.sdgs)
+
+    def clean(self):
+        if self.left and self.joined and self.left < self.joined:
+            raise ValidationError(
+                {"left": "Datoen for udtræden skal ligge på eller efter datoen for indtræden."}
+            )
+        if self.sdgs:
+            self.sdgs = ", ".join(str(n) for n in parse_sdgs(self.sdgs))
+
+
+class EnterpriseYear(models.Model):
+    """An enterprise's own narrative for one year: what happened, and focus ahead."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="years", verbose_name="virksomhed"
+    )
+    year = models.PositiveSmallIntegerField("år", validators=[MinValueValidator(2000)])
+    this_year = models.TextField("det skete i året", blank=True)
+    next_year = models.TextField("fokus fremover", blank=True)
+
+    class Meta:
+        ordering = ["enterprise__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], name="one_narrative_a_year")
+        ]
+        verbose_name = "årsbeskrivelse"
+        verbose_name_plural = "årsbeskrivelser"
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.year}"
+
+
+class DatedRecord(models.Model):
+    """A dated event of an enterprise, counted when its date lies within a period."""
+
+    reference = models.CharField("reference", max_length=50, unique=True)
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="+"
+    )
+    date = models.DateField("dato")
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "reference"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class Grant(DatedRecord):
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="grants"
+    )
+    donor = models.CharField("giver", max_length=300)
+    amount = models.PositiveBigIntegerField(
+        "beløb (kr.)",
+        validators=[MinValueValidator(1, "Beløbet skal være større end 0 kr.")],
+    )
+    purpose = models.TextField("formål", blank=True)
+
+    class Meta(DatedRecord.Meta):
+        verbose_name = "bevilling"
+        verbose_name_plural = "fundraising"
+
+
+class Hire(DatedRecord):
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="hires"
+    )
+    type = models.CharField("ansættelsestype", max_length=20, choices=HireType.choices)
+
+    class Meta(DatedRecord.Meta):
+        verbose_name = "ansættelse"
+        verbose_name_plural = "ansættelser"
+
+
+class Placement(DatedRecord):
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="placements"
+    )
+    type = models.CharField("type", max_length=20, choices=PlacementType.choices)
+
+    class Meta(DatedRecord.Meta):
+        verbose_name = "praktik eller løntilskud"
+        verbose_name_plural = "praktik og løntilskud"

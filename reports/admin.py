@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from reports.models import PublishedFigure, ReportPeriod, ReportSection, StrategyGoal
+
+
+class SectionInline(admin.StackedInline):
+    model = ReportSection
+    extra = 0
+
+
+@admin.register(ReportPeriod)
+class ReportPeriodAdmin(admin.ModelAdmin):
+    list_display = ["title", "start", "end", "issued"]
+    search_fields = ["title"]
+    inlines = [SectionInline]
+
+
+@admin.register(StrategyGoal)
+class StrategyGoalAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "target", "start", "end"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(PublishedFigure)
+class PublishedFigureAdmin(admin.ModelAdmin):
+    list_display = ["key", "period_start", "period_end", "value", "stated_as", "document"]
+    list_filter = ["key", "document"]
+    search_fields = ["document", "stated_as"]

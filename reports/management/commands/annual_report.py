@@ -1,0 +1,41 @@
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.selectors import report_figures
+
+FORMATS = ("json",)
+
+
+def _iso_date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{option} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+class Command(BaseCommand):
+    help = "Write the annual report for a period (both ends inclusive)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
+        parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD")
+        parser.add_argument("--format", default="json", help="one of: " + ", ".join(FORMATS))
+        parser.add_argument("--output", help="file to write; standard output when left out")
+
+    def handle(self, *args, start, end, format, output, **options):
+        if format not in FORMATS:
+            raise CommandError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+        start_date = _iso_date(start, "--start")
+        end_date = _iso_date(end, "--end")
+        if end_date < start_date:
+            raise CommandError(f"--end {end} lies before --start {start}")
+
+        figures = report_figures(start=start_date, end=end_date)
+        text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            self.stdout.write(text, ending="")

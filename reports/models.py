@@ -1,0 +1,131 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class ReportPeriod(models.Model):
+    """An annual report: its title and period (both ends inclusive)."""
+
+    title = models.CharField("titel", max_length=200)
+    subtitle = models.CharField("undertitel", max_length=200, blank=True)
+    start = models.DateField("periode fra")
+    end = models.DateField("periode til")
+    issued = models.DateField("udgivelsesdato", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start"]
+        constraints = [models.UniqueConstraint(fields=["start", "end"], name="one_report_a_period")]
+        verbose_name = "årsrapport"
+        verbose_name_plural = "årsrapporter"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start:%d.%m.%Y}–{self.end:%d.%m.%Y})"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Periodens slutdato skal ligge på eller efter starten."})
+
+
+class ReportSection(models.Model):
+    """The consultants' narrative for one section of one report (plain paragraphs and lists)."""
+
+    class Key(models.TextChoices):
+        FOREWORD = "foreword", "Kære læser"
+        INTRODUCTION = "introduction", "1. Indledning"
+        ENTERPRISES = "enterprises", "2. Mød virksomhederne"
+        TAILWIND = "tailwind", "3. Medvind på cykelstierne"
+        PEOPLE = "people", "4. Det handler om mennesker"
+        FUNDRAISING = "fundraising", "5. Fundraising og forandringsteori"
+        EXTRA_GEAR = "extra_gear", "6. Et ekstra gear"
+        CIVIL_SOCIETY = "civil_society", "7. Civilsamfund og frivillighed"
+        TRIALS = "trials", "8. Prøvehandlinger"
+        SDGS = "sdgs", "9. Verdensmålene"
+        TRENDS = "trends", "10. Trends og tilbud"
+        GOALS = "goals", "11. Afrapportering på målsætninger"
+        REFERENCES = "references", "12. Hjemmel og referencer"
+
+    report = models.ForeignKey(
+        ReportPeriod, on_delete=models.CASCADE, related_name="sections", verbose_name="rapport"
+    )
+    key = models.CharField("afsnit", max_length=30, choices=Key.choices)
+    text = models.TextField(
+        "tekst",
+        blank=True,
+        help_text="Almindelige afsnit adskilt af en tom linje; linjer der starter med «- » "
+        "bliver til punktlister, og en linje der starter med «## » til en underoverskrift.",
+    )
+
+    class Meta:
+        ordering = ["report", "key"]
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_text_a_section")]
+        verbose_name = "rapportafsnit"
+        verbose_name_plural = "rapportafsnit"
+
+    def __str__(self) -> str:
+        return f"{self.report.title}: {self.get_key_display()}"
+
+
+class StrategyGoal(models.Model):
+    """A goal of the strategy, e.g. at least 30 employed a year, 40 enterprises by 2025."""
+
+    class Kind(models.TextChoices):
+        EMPLOYMENT = "employment", "Beskæftigelse (årsnorm)"
+        ENTERPRISES = "enterprises", "Antal virksomheder og initiativer (mål)"
+
+    name = models.CharField("navn", max_length=200)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    target = models.PositiveIntegerField("mål")
+    start = models.DateField("gælder fra")
+    end = models.DateField("gælder til")
+
+    class Meta:
+        ordering = ["kind", "-start"]
+        verbose_name = "strategisk mål"
+        verbose_name_plural = "strategiske mål"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.target}"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Slutdatoen skal ligge på eller efter startdatoen."})
+
+
+class PublishedFigure(models.Model):
+    """A figure as a published document states it, kept to compare with the records."""
+
+    class Key(models.TextChoices):
+        ENTERPRISES_TOTAL = "enterprises.total", "Virksomheder og initiativer i alt"
+        ENTERPRISES_REGISTERED = "enterprises.by_type.registered", "Registrerede virksomheder"
+        ENTERPRISES_INITIATIVE = "enterprises.by_type.initiative", "Socialøkonomiske initiativer"
+        ENTERPRISES_VOLUNTARY = "enterprises.by_type.voluntary", "Frivillige organisationer"
+        EMPLOYMENT_TOTAL = "employment.total", "Ansatte i alt"
+        EMPLOYMENT_FULL_TIME = "employment.by_type.full_time", "Fuldtidsstillinger"
+        EMPLOYMENT_PART_TIME = "employment.by_type.part_time", "Deltid / lønnede timer / fleksjob"
+        EMPLOYMENT_SHELTERED = "employment.by_type.sheltered", "Skånejob"
+        FUNDRAISING_TOTAL = "fundraising.total_dkk", "Fundraising i alt (kr.)"
+        COURSES_PARTICIPANTS = "courses.participants", "Deltagere i forløb"
+        COURSES_COMPLETED = "courses.completed", "Afsluttede forløb"
+
+    document = models.CharField("dokument", max_length=300)
+    published = models.DateField("udgivet", null=True, blank=True)
+    period_start = models.DateField("periode fra")
+    period_end = models.DateField("periode til")
+    key = models.CharField("tal", max_length=60, choices=Key.choices)
+    value = models.BigIntegerField("værdi")
+    stated_as = models.CharField(
+        "som skrevet", max_length=100, blank=True, help_text="Tallet som dokumentet skriver det."
+    )
+
+    class Meta:
+        ordering = ["period_start", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "period_start", "period_end", "key"],
+                name="one_published_value",
+            )
+        ]
+        verbose_name = "offentliggjort tal"
+        verbose_name_plural = "offentliggjorte tal"
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} {self.period_start:%Y}: {self.stated_as or self.value}"

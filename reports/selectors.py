@@ -1,0 +1,236 @@
+"""The one aggregation behind every rendering of the annual report (page, PDF, JSON, Excel).
+
+``report_figures`` follows the counting rules of ../shared/spec/report-json.md exactly.
+Everything is counted in the database: the number of queries does not depend on how many
+enterprises, agreements or courses there are.
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, DateField, ExpressionWrapper, F, Q, Sum
+
+from agreements.models import Agreement, AgreementPause, Course, overlaps
+from enterprises.models import Enterprise, Grant, Hire, Placement
+from reports.models import StrategyGoal
+from socialeconomy.vocabulary import (
+    UNKNOWN_OUTCOME,
+    EnterpriseType,
+    HireType,
+    Outcome,
+    PlacementType,
+)
+
+_OUTCOME_ORDER = [*Outcome.values, UNKNOWN_OUTCOME]
+
+
+def _within_days(date_field: str, base_field: str, days_field: str, day_values) -> Q:
+    """Q: ``date_field`` is on or before ``base_field`` + the agreement's ``days_field`` days.
+
+    Deadlines differ per agreement; a date plus a per-row number of days is not portable
+    SQL, so the condition is spelled out once for each distinct deadline in use.
+    """
+    condition = Q(pk__in=[])
+    for days in day_values:
+        due = ExpressionWrapper(F(base_field) + timedelta(days=days), output_field=DateField())
+        condition |= Q(**{days_field: days, f"{date_field}__lte": due})
+    return condition
+
+
+def _ordered_outcomes(counts: dict[str, int]) -> dict[str, int]:
+    return {code: counts[code] for code in _OUTCOME_ORDER if counts.get(code)}
+
+
+def report_figures(*, start: date, end: date) -> dict:
+    """Every figure of the annual report for the period [start, end], both ends inclusive."""
+    if end < start:
+        raise ValueError("end must be on or after start")
+
+    goals = {}
+    for goal in StrategyGoal.objects.filter(start__lte=end, end__gte=start).order_by("start"):
+        goals[goal.kind] = goal.target  # the latest-starting goal of each kind wins
+
+    enterprises = dict.fromkeys(EnterpriseType.values, 0)
+    for row in Enterprise.objects.in_field(start, end).values("type").annotate(n=Count("id")):
+        enterprises[row["type"]] = row["n"]
+
+    employment = dict.fromkeys(HireType.values, 0)
+    hires = Hire.objects.filter(date__range=(start, end)).values("type").annotate(n=Count("id"))
+    for row in hires:
+        employment[row["type"]] = row["n"]
+
+    placements = dict.fromkeys(PlacementType.values, 0)
+    placements_by_enterprise: dict[str, dict[str, int]] = {}
+    rows = (
+        Placement.objects.filter(date__range=(start, end))
+        .values("enterprise__name", "type")
+        .annotate(n=Count("id"))
+        .order_by("enterprise__name")
+    )
+    for row in rows:
+        placements[row["type"]] += row["n"]
+        per = placements_by_enterprise.setdefault(
+            row["enterprise__name"], dict.fromkeys(PlacementType.values, 0)
+        )
+        per[row["type"]] = row["n"]
+
+    by_enterprise = {}
+    grant_count = 0
+    rows = (
+        Grant.objects.filter(date__range=(start, end))
+        .values("enterprise__name")
+        .annotate(total=Sum("amount"), n=Count("id"))
+        .order_by("enterprise__name")
+    )
+    for row in rows:
+        by_enterprise[row["enterprise__name"]] = row["total"]
+        grant_count += row["n"]
+    repeat_donors = [
+        {"enterprise": row["enterprise__name"], "donor": row["donor"], "grants": row["grants"]}
+        for row in Grant.objects.filter(date__lte=end)
+        .values("enterprise__name", "donor")
+        .annotate(grants=Count("id"), in_period=Count("id", filter=Q(date__gte=start)))
+        .filter(grants__gte=2, in_period__gte=1)
+        .order_by("enterprise__name", "donor")
+    ]
+
+    agreements = _agreement_figures(start, end)
+    courses = {"participants": 0, "ongoing": 0, "completed": 0, "outcomes": {}}
+    outcome_totals: dict[str, int] = {}
+    for agreement in agreements:
+        for key in ("participants", "ongoing", "completed"):
+            courses[key] += agreement[key]
+        for code, n in agreement["outcomes"].items():
+            outcome_totals[code] = outcome_totals.get(code, 0) + n
+    courses["outcomes"] = _ordered_outcomes(outcome_totals)
+
+    return {
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "enterprises": {
+            "by_type": enterprises,
+            "total": sum(enterprises.values()),
+            "target": goals.get(StrategyGoal.Kind.ENTERPRISES),
+        },
+        "employment": {
+            "by_type": employment,
+            "total": sum(employment.values()),
+            "annual_norm": goals.get(StrategyGoal.Kind.EMPLOYMENT),
+        },
+        "placements": placements,
+        "placements_by_enterprise": placements_by_enterprise,
+        "fundraising": {
+            "total_dkk": sum(by_enterprise.values()),
+            "grants": grant_count,
+            "by_enterprise": by_enterprise,
+            "repeat_donors": repeat_donors,
+        },
+        "courses": courses,
+        "agreements": agreements,
+    }
+
+
+def _agreement_figures(start: date, end: date) -> list[dict]:
+    participants = Course.objects.participants(start, end)
+    ongoing = Q(end__isnull=True) | Q(end__gt=end)
+    completed = Q(end__isnull=False, end__lte=end)
+
+    listed = list(
+        Agreement.objects.filter(
+            overlaps("start", "end", start, end) | Q(pk__in=participants.values("agreement_id"))
+        )
+        .select_related("enterprise")
+        .order_by()
+    )
+    plan_days = {a.plan_deadline_days for a in listed if a.plan_deadline_days is not None}
+    final_days = {
+        a.final_evaluation_deadline_days
+        for a in listed
+        if a.final_evaluation_deadline_days is not None
+    }
+    plan_on_time = Q(plan_received__isnull=False) & _within_days(
+        "plan_received", "start", "agreement__plan_deadline_days", sorted(plan_days)
+    )
+    final_received = completed & Q(final_evaluation_received__isnull=False)
+    final_on_time = final_received & _within_days(
+        "final_evaluation_received",
+        "end",
+        "agreement__final_evaluation_deadline_days",
+        sorted(final_days),
+    )
+
+    counts = {
+        row["agreement_id"]: row
+        for row in participants.values("agreement_id")
+        .annotate(
+            participants=Count("id"),
+            ongoing=Count("id", filter=ongoing),
+            completed=Count("id", filter=completed),
+            veterans=Count("id", filter=Q(veteran=True)),
+            veterans_completed=Count("id", filter=completed & Q(veteran=True)),
+            plans_received=Count("id", filter=Q(plan_received__isnull=False)),
+            plans_on_time=Count("id", filter=plan_on_time),
+            final_evaluations_received=Count("id", filter=final_received),
+            final_evaluations_on_time=Count("id", filter=final_on_time),
+        )
+        .order_by()
+    }
+    outcomes: dict[int, dict[str, int]] = {}
+    rows = (
+        participants.filter(completed)
+        .values("agreement_id", "outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        code = row["outcome"] or UNKNOWN_OUTCOME
+        outcomes.setdefault(row["agreement_id"], {})[code] = row["n"]
+
+    pauses: dict[int, list[dict]] = {}
+    for pause in AgreementPause.objects.filter(overlaps("start", "end", start, end)).order_by(
+        "start"
+    ):
+        pauses.setdefault(pause.agreement_id, []).append(
+            {
+                "start": pause.start.isoformat(),
+                "end": pause.end.isoformat() if pause.end else None,
+                "reason": pause.reason,
+            }
+        )
+
+    result = []
+    for agreement in sorted(listed, key=lambda a: a.name):
+        row = counts.get(agreement.pk, {})
+        completed_n = row.get("completed", 0)
+        received = row.get("final_evaluations_received", 0)
+        tracks_plans = agreement.plan_deadline_days is not None
+        tracks_final = agreement.final_evaluation_deadline_days is not None
+        result.append(
+            {
+                "name": agreement.name,
+                "enterprise": agreement.enterprise.name,
+                "enterprise_type": agreement.enterprise.type,
+                "model": agreement.model,
+                "referring_units": [agreement.referring_unit, *agreement.also_referring_units],
+                "start": agreement.start.isoformat(),
+                "end": agreement.end.isoformat() if agreement.end else None,
+                "capacity": agreement.capacity,
+                "standard_weeks": agreement.standard_weeks,
+                "plan_deadline_days": agreement.plan_deadline_days,
+                "participants": row.get("participants", 0),
+                "ongoing": row.get("ongoing", 0),
+                "completed": completed_n,
+                "outcomes": _ordered_outcomes(outcomes.get(agreement.pk, {})),
+                "veterans": row.get("veterans", 0),
+                "veterans_completed": row.get("veterans_completed", 0),
+                "aim_veteran_share": agreement.aim_veteran_share,
+                # null where the agreement sets no such deadline (model 2, voluntary)
+                "plans_received": row.get("plans_received", 0) if tracks_plans else None,
+                "plans_on_time": row.get("plans_on_time", 0) if tracks_plans else None,
+                "final_evaluations_received": received if tracks_final else None,
+                "final_evaluations_late": (
+                    received - row.get("final_evaluations_on_time", 0) if tracks_final else None
+                ),
+                "final_evaluations_missing": completed_n - received if tracks_final else None,
+                "paused": pauses.get(agreement.pk, []),
+            }
+        )
+    return result

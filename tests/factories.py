@@ -1,0 +1,125 @@
+from datetime import date
+
+import factory
+from django.contrib.auth.models import Group, User
+
+from agreements.models import Agreement, AgreementPause, Course
+from enterprises.models import Enterprise, Grant, Hire, Placement
+from reports.models import PublishedFigure, ReportPeriod, StrategyGoal
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"bruger{n}")
+    password = factory.django.Password("test-adgangskode")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for name in extracted or []:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    name = factory.Sequence(lambda n: f"Virksomhed {n}")
+    type = "registered"
+    joined = date(2020, 1, 1)
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    name = factory.Sequence(lambda n: f"Aftale {n}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    model = "1"
+    referring_unit = "jobcenter"
+    capacity = 4
+    start = date(2020, 1, 1)
+
+
+class PauseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementPause
+
+    agreement = factory.SubFactory(AgreementFactory)
+    start = date(2022, 1, 1)
+    end = date(2022, 12, 31)
+    reason = "Sat på pause efter gensidig dialog."
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    reference = factory.Sequence(lambda n: f"T-{n:05d}")
+    agreement = factory.SubFactory(AgreementFactory)
+    start = date(2022, 3, 1)
+
+
+class GrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Grant
+
+    reference = factory.Sequence(lambda n: f"G-{n:05d}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    date = date(2022, 6, 1)
+    donor = "Fonden"
+    amount = 10_000
+
+
+class HireFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hire
+
+    reference = factory.Sequence(lambda n: f"A-{n:05d}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    date = date(2022, 6, 1)
+    type = "full_time"
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Placement
+
+    reference = factory.Sequence(lambda n: f"P-{n:05d}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    date = date(2022, 6, 1)
+    type = "internship"
+
+
+class StrategyGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StrategyGoal
+
+    name = "Mål"
+    kind = StrategyGoal.Kind.EMPLOYMENT
+    target = 30
+    start = date(2022, 1, 1)
+    end = date(2025, 12, 31)
+
+
+class ReportPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportPeriod
+
+    title = "Årsrapport"
+    start = date(2022, 1, 1)
+    end = date(2022, 12, 31)
+
+
+class PublishedFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PublishedFigure
+
+    document = "Årsrapport"
+    period_start = date(2022, 1, 1)
+    period_end = date(2022, 12, 31)
+    key = "fundraising.total_dkk"
+    value = 1
