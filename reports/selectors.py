@@ -7,7 +7,17 @@ enterprises, agreements or courses there are.
 
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, ExpressionWrapper, F, Q, Sum
+from django.db.models import (
+    Count,
+    DateField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from agreements.models import Agreement, AgreementPause, Course, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
@@ -157,6 +167,11 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
         sorted(final_days),
     )
 
+    # Days each course ran inside the period (end exclusive; one day per course added below).
+    days_in_period = ExpressionWrapper(
+        Least(Coalesce("end", Value(end)), Value(end)) - Greatest("start", Value(start)),
+        output_field=DurationField(),
+    )
     counts = {
         row["agreement_id"]: row
         for row in participants.values("agreement_id")
@@ -170,6 +185,7 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
             plans_on_time=Count("id", filter=plan_on_time),
             final_evaluations_received=Count("id", filter=final_received),
             final_evaluations_on_time=Count("id", filter=final_on_time),
+            course_days=Sum(days_in_period),
         )
         .order_by()
     }
@@ -231,6 +247,9 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
                 ),
                 "final_evaluations_missing": completed_n - received if tracks_final else None,
                 "paused": pauses.get(agreement.pk, []),
+                "course_days": (
+                    row["course_days"].days + row["participants"] if row.get("course_days") else 0
+                ),
             }
         )
     return result

@@ -1,0 +1,218 @@
+"""Hand-written SVG charts: identical in the page and the PDF, microseconds to draw.
+All text goes through format_html, so names from the records are escaped."""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from reports.formatting import dk_int
+from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
+
+GROUP_COLOURS = {
+    "progression": "#00614f",
+    "pension": "#6a4c93",
+    "other_course": "#1982c4",
+    "unemployed": "#e0a800",
+    "stopped": "#b23a3a",
+    "left": "#7d8b95",
+    UNKNOWN_OUTCOME: "#c8cdd1",
+}
+GROUP_NAMES = {**OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME: "Uoplyst"}
+
+
+def _html(template: str, *args) -> SafeString:
+    """format_html with floats written to one decimal (SVG coordinates)."""
+    return format_html(template, *(f"{a:.1f}" if isinstance(a, float) else a for a in args))
+
+
+FONT = 'font-family="Liberation Sans, DejaVu Sans, Arial, sans-serif"'
+
+
+def _svg(width: int, height: int, title: str, body) -> SafeString:
+    return _html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" '
+        'height="{1}" role="img" aria-label="{2}" class="chart"><title>{2}</title>{3}</svg>',
+        width,
+        height,
+        title,
+        body,
+    )
+
+
+def outcome_groups(outcomes: dict[str, int]) -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for code, n in outcomes.items():
+        group = OUTCOME_GROUP.get(code, UNKNOWN_OUTCOME)
+        groups[group] = groups.get(group, 0) + n
+    return groups
+
+
+def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
+    """One 100 % bar per agreement: where the participants of its completed courses went."""
+    rows = [a for a in agreements if a["completed"]]
+    label_w, bar_w, row_h, top = 190, 420, 30, 8
+    legend_y = top + row_h * len(rows) + 14
+    height = legend_y + 22 * 4
+    parts = []
+    for i, agreement in enumerate(rows):
+        y = top + i * row_h
+        parts.append(
+            _html(
+                '<text x="{}" y="{}" text-anchor="end" font-size="12" {}>{}</text>',
+                label_w - 8,
+                y + 17,
+                SafeString(FONT),
+                agreement["name"],
+            )
+        )
+        x = label_w
+        groups = outcome_groups(agreement["outcomes"])
+        for group, colour in GROUP_COLOURS.items():
+            n = groups.get(group, 0)
+            if not n:
+                continue
+            w = bar_w * n / agreement["completed"]
+            parts.append(
+                _html(
+                    '<rect x="{}" y="{}" width="{}" height="22" fill="{}">'
+                    "<title>{}: {}</title></rect>",
+                    x,
+                    y + 2,
+                    w,
+                    colour,
+                    GROUP_NAMES[group],
+                    n,
+                )
+            )
+            if w >= 18:
+                parts.append(
+                    _html(
+                        '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
+                        'fill="#fff" {}>{}</text>',
+                        x + w / 2,
+                        y + 17,
+                        SafeString(FONT),
+                        n,
+                    )
+                )
+            x += w
+        parts.append(
+            _html(
+                '<text x="{}" y="{}" font-size="11" fill="#333" {}>{} afsl.</text>',
+                label_w + bar_w + 6,
+                y + 17,
+                SafeString(FONT),
+                agreement["completed"],
+            )
+        )
+    for j, (group, colour) in enumerate(GROUP_COLOURS.items()):
+        x = 10 + (j % 2) * 330
+        y = legend_y + (j // 2) * 22
+        parts.append(
+            _html(
+                '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="11" {}>{}</text>',
+                x,
+                y,
+                colour,
+                x + 18,
+                y + 10,
+                SafeString(FONT),
+                GROUP_NAMES[group],
+            )
+        )
+    return _svg(
+        label_w + bar_w + 60, height, title, format_html_join("", "{}", ((p,) for p in parts))
+    )
+
+
+def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: str) -> SafeString:
+    """Bars per period: computed (solid) and published (outline) against the goal line."""
+    width, height, left, bottom, top = 640, 220, 40, 40, 16
+    values = [v for r in rows for v in (r[key]["computed"], r[key]["published"]) if v is not None]
+    top_value = max([*values, goal or 0, 1]) * 1.15
+    plot_h = height - bottom - top
+    slot = (width - left - 10) / max(len(rows), 1)
+
+    def y_of(v):
+        return top + plot_h - plot_h * v / top_value
+
+    parts = [
+        _html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333"/>',
+            left,
+            top + plot_h,
+            width - 10,
+            top + plot_h,
+        )
+    ]
+    for i, row in enumerate(rows):
+        x0 = left + i * slot + slot * 0.15
+        bw = slot * 0.3
+        for j, (kind, style) in enumerate(
+            [("computed", 'fill="#00614f"'), ("published", 'fill="#fff" stroke="#00614f"')]
+        ):
+            v = row[key][kind]
+            if v is None:
+                continue
+            x = x0 + j * (bw + 4)
+            parts.append(
+                _html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" {} '
+                    'stroke-width="2"/><text x="{}" y="{}" font-size="11" '
+                    'text-anchor="middle" {}>{}</text>',
+                    x,
+                    y_of(v),
+                    bw,
+                    top + plot_h - y_of(v),
+                    SafeString(style),
+                    x + bw / 2,
+                    y_of(v) - 4,
+                    SafeString(FONT),
+                    dk_int(v),
+                )
+            )
+        parts.append(
+            _html(
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                x0 + bw + 2,
+                height - bottom + 16,
+                SafeString(FONT),
+                row["label"],
+            )
+        )
+    if goal is not None:
+        parts.append(
+            _html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#b23a3a" '
+                'stroke-dasharray="6 4" stroke-width="2"/>'
+                '<text x="{}" y="{}" font-size="11" fill="#b23a3a" text-anchor="end" {}>{}: {}</text>',
+                left,
+                y_of(goal),
+                width - 10,
+                y_of(goal),
+                width - 12,
+                y_of(goal) - 5,
+                SafeString(FONT),
+                unit,
+                dk_int(goal),
+            )
+        )
+    parts.append(
+        _html(
+            '<rect x="{}" y="{}" width="12" height="12" fill="#00614f"/>'
+            '<text x="{}" y="{}" font-size="11" {}>Beregnet fra registreringerne</text>'
+            '<rect x="{}" y="{}" width="12" height="12" fill="#fff" stroke="#00614f" '
+            'stroke-width="2"/><text x="{}" y="{}" font-size="11" {}>Offentliggjort</text>',
+            left,
+            height - 14,
+            left + 18,
+            height - 4,
+            SafeString(FONT),
+            left + 230,
+            height - 14,
+            left + 248,
+            height - 4,
+            SafeString(FONT),
+        )
+    )
+    return _svg(width, height, title, format_html_join("", "{}", ((p,) for p in parts)))

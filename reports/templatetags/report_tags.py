@@ -1,0 +1,84 @@
+"""Template filters for reports and pages. Everything user-written is escaped here:
+narrative text becomes paragraphs, lists and subheadings, never raw HTML."""
+
+import re
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from reports import formatting
+from socialeconomy.text import paragraphs
+from socialeconomy.vocabulary import (
+    AgreementModel,
+    EnterpriseType,
+    HireType,
+    PlacementType,
+    ReferringUnit,
+    outcome_label,
+)
+
+register = template.Library()
+
+register.filter("dk_int", formatting.dk_int)
+register.filter("kr", formatting.dk_kr)
+register.filter("dk_date", formatting.dk_date)
+
+
+@register.filter
+def pct(part, whole) -> str:
+    return formatting.dk_percent(part, whole) if whole else "–"
+
+
+@register.simple_tag
+def share(part, whole, noun: str) -> str:
+    """'45 % af 20 afsluttede forløb': every percentage names its denominator."""
+    if not whole:
+        return f"ingen {noun}"
+    return f"{formatting.dk_percent(part, whole)} af {formatting.dk_int(whole)} {noun}"
+
+
+@register.filter
+def outcome(code: str) -> str:
+    return outcome_label(code)
+
+
+@register.filter
+def enterprise_type(code: str) -> str:
+    return EnterpriseType(code).label
+
+
+@register.filter
+def agreement_model(code: str) -> str:
+    return AgreementModel(code).label
+
+
+@register.filter
+def hire_type(code: str) -> str:
+    return HireType(code).label
+
+
+@register.filter
+def placement_type(code: str) -> str:
+    return PlacementType(code).label
+
+
+@register.filter
+def referring_units(codes) -> str:
+    return ", ".join(ReferringUnit(c).label for c in codes or [])
+
+
+@register.filter
+def narrative(text: str, heading_level: int = 3):
+    """Plain text to HTML: blank lines separate paragraphs, '- ' lines make a list and a
+    '## ' line a subheading. All text is escaped."""
+    parts = []
+    for block in paragraphs(text):
+        lines = block.splitlines()
+        if all(line.lstrip().startswith("- ") for line in lines):
+            items = [(re.sub(r"^\s*-\s+", "", line),) for line in lines]
+            parts.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", items)))
+        elif block.startswith("## "):
+            parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, block[3:].strip()))
+        else:
+            parts.append(format_html("<p>{}</p>", " ".join(line.strip() for line in lines)))
+    return format_html_join("\n", "{}", ((p,) for p in parts))
