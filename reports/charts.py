@@ -185,7 +185,8 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             _html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#b23a3a" '
                 'stroke-dasharray="6 4" stroke-width="2"/>'
-                '<text x="{}" y="{}" font-size="11" fill="#b23a3a" text-anchor="end" {}>{}: {}</text>',
+                '<text x="{}" y="{}" font-size="11" fill="#b23a3a" text-anchor="end" {}>'
+                "{}: {}</text>",
                 left,
                 y_of(goal),
                 width - 10,

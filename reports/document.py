@@ -13,7 +13,12 @@ from reports import charts
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
-from socialeconomy.vocabulary import EVALUATION_QUESTIONS, UNKNOWN_OUTCOME, EnterpriseType
+from socialeconomy.vocabulary import (
+    EVALUATION_QUESTIONS,
+    OUTCOME_GROUP,
+    UNKNOWN_OUTCOME,
+    EnterpriseType,
+)
 
 TYPE_HEADINGS = {
     EnterpriseType.REGISTERED: "Registrerede socialøkonomiske virksomheder",
@@ -120,10 +125,12 @@ def _goal_rows(report: ReportPeriod, figures: dict) -> list[dict]:
 def report_context(report: ReportPeriod) -> dict:
     period = Period(report.start, report.end)
     figures = report_figures(start=report.start, end=report.end)
-    texts = {s.key: s.text for s in report.sections.all()}
+    texts: dict[str, str] = {}
     answers: dict[str, dict[int, str]] = {}
-    for answer in report.answers.select_related("agreement"):
-        answers.setdefault(answer.agreement.name, {})[answer.question] = answer.text
+    if report.pk:  # a period with no stored report has figures but no narrative yet
+        texts = {s.key: s.text for s in report.sections.all()}
+        for answer in report.answers.select_related("agreement"):
+            answers.setdefault(answer.agreement.name, {})[answer.question] = answer.text
 
     agreements = figures["agreements"]
     for agreement in agreements:
@@ -203,33 +210,52 @@ def report_context(report: ReportPeriod) -> dict:
             if figures["enterprises"]["target"] is not None
             else None
         ),
+        "progression": sum(
+            n
+            for code, n in figures["courses"]["outcomes"].items()
+            if OUTCOME_GROUP.get(code) == "progression"
+        ),
         "generated": timezone.localdate(),
     }
 
 
-def render_report_html(report: ReportPeriod, *, web: bool = False) -> str:
-    context = report_context(report)
-    context["web"] = web
-    return render_to_string("reports/annual_report.html", context)
+def report_for_period(start: date, end: date) -> ReportPeriod:
+    """The stored report for exactly this period, or an unsaved one titled by its year."""
+    report = ReportPeriod.objects.filter(start=start, end=end).first()
+    return report or ReportPeriod(
+        title=f"Den Socialøkonomiske Årsrapport {start.year}", start=start, end=end
+    )
 
 
-def render_summary_html(report: ReportPeriod, *, web: bool = False) -> str:
-    context = report_context(report)
-    context["web"] = web
-    return render_to_string("reports/summary.html", context)
+def render_report_html(report: ReportPeriod, *, web: dict | None = None) -> str:
+    """The whole report as one self-contained HTML file (CSS and charts inline)."""
+    return render_to_string("reports/annual_report.html", {**report_context(report), "web": web})
 
 
-def _url_fetcher(url: str, timeout: int = 10, ssl_context=None):
-    """WeasyPrint may fetch nothing but inline data and the project's own static files."""
-    from weasyprint.urls import default_url_fetcher
+def render_summary_html(report: ReportPeriod, *, web: dict | None = None) -> str:
+    """The one-page committee summary: status on the strategy's goals."""
+    return render_to_string("reports/summary.html", {**report_context(report), "web": web})
 
-    static_root = (settings.BASE_DIR / "socialeconomy" / "static").resolve().as_uri()
-    if url.startswith("data:") or url.startswith(static_root + "/"):
-        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
-    raise ValueError(f"WeasyPrint may not fetch {url}")
+
+def project_url_fetcher():
+    """A WeasyPrint fetcher that may fetch nothing but inline data and the project's own
+    static files: the report never reaches the network or the rest of the disk."""
+    from weasyprint.urls import URLFetcher
+
+    static_root = (settings.BASE_DIR / "socialeconomy" / "static").resolve().as_uri() + "/"
+
+    class ProjectURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not (url.startswith("data:") or url.startswith(static_root)):
+                raise ValueError(f"WeasyPrint may not fetch {url}")
+            return super().fetch(url, headers)
+
+    return ProjectURLFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_url_fetcher).write_pdf()
+    return HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=project_url_fetcher()
+    ).write_pdf()

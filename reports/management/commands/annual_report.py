@@ -3,9 +3,10 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from reports.document import html_to_pdf, render_report_html, report_for_period
 from reports.selectors import report_figures
 
-FORMATS = ("json",)
+FORMATS = ("json", "html", "pdf")
 
 
 def _iso_date(value: str, option: str) -> date:
@@ -32,9 +33,18 @@ class Command(BaseCommand):
         if end_date < start_date:
             raise CommandError(f"--end {end} lies before --start {start}")
 
-        figures = report_figures(start=start_date, end=end_date)
-        text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
-        if output:
+        if format == "pdf" and not output:
+            raise CommandError("--format pdf needs --output FILE")
+
+        if format == "json":
+            figures = report_figures(start=start_date, end=end_date)
+            text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render_report_html(report_for_period(start_date, end_date))
+        if format == "pdf":
+            with open(output, "wb") as fh:
+                fh.write(html_to_pdf(text))
+        elif output:
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(text)
         else:
