@@ -11,7 +11,7 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	fonts-liberation2 fonts-dejavu-core poppler-utils \
 	chromium libatomic1 postgresql postgresql-client
 
-.PHONY: setup apt venv migrate demo run test lint format clean
+.PHONY: setup apt venv migrate demo run test lint format bench clean
 
 setup: apt venv ## install everything (safe to run again)
 
@@ -57,3 +57,6 @@ format:
 
 clean:
 	rm -rf $(VENV) db.sqlite3
+
+bench: setup ## speed figures (printed; see README)
+	$(PY) -m reports.bench

@@ -163,6 +163,10 @@ class Course(models.Model):
 
     class Meta:
         ordering = ["agreement__name", "start", "reference"]
+        indexes = [
+            models.Index(fields=["end"], name="course_end"),
+            models.Index(fields=["agreement", "end"], name="course_agreement_end"),
+        ]
         verbose_name = "forløb"
         verbose_name_plural = "forløb"
 

@@ -97,7 +97,7 @@ class DatedRecord(models.Model):
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="+"
     )
-    date = models.DateField("dato")
+    date = models.DateField("dato", db_index=True)
 
     class Meta:
         abstract = True

@@ -5,23 +5,15 @@ Everything is counted in the database: the number of queries does not depend on 
 enterprises, agreements or courses there are.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import (
-    Count,
-    DateField,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    Q,
-    Sum,
-    Value,
-)
+from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from agreements.models import Agreement, AgreementPause, Course, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
 from reports.models import StrategyGoal
+from socialeconomy.db import DaysBetween
 from socialeconomy.vocabulary import (
     UNKNOWN_OUTCOME,
     EnterpriseType,
@@ -31,19 +23,6 @@ from socialeconomy.vocabulary import (
 )
 
 _OUTCOME_ORDER = [*Outcome.values, UNKNOWN_OUTCOME]
-
-
-def _within_days(date_field: str, base_field: str, days_field: str, day_values) -> Q:
-    """Q: ``date_field`` is on or before ``base_field`` + the agreement's ``days_field`` days.
-
-    Deadlines differ per agreement; a date plus a per-row number of days is not portable
-    SQL, so the condition is spelled out once for each distinct deadline in use.
-    """
-    condition = Q(pk__in=[])
-    for days in day_values:
-        due = ExpressionWrapper(F(base_field) + timedelta(days=days), output_field=DateField())
-        condition |= Q(**{days_field: days, f"{date_field}__lte": due})
-    return condition
 
 
 def _ordered_outcomes(counts: dict[str, int]) -> dict[str, int]:
@@ -150,31 +129,26 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
         .select_related("enterprise")
         .order_by()
     )
-    plan_days = {a.plan_deadline_days for a in listed if a.plan_deadline_days is not None}
-    final_days = {
-        a.final_evaluation_deadline_days
-        for a in listed
-        if a.final_evaluation_deadline_days is not None
-    }
-    plan_on_time = Q(plan_received__isnull=False) & _within_days(
-        "plan_received", "start", "agreement__plan_deadline_days", sorted(plan_days)
-    )
+    plan_on_time = Q(plan_received__isnull=False, plan_lead__lte=F("agreement__plan_deadline_days"))
     final_received = completed & Q(final_evaluation_received__isnull=False)
-    final_on_time = final_received & _within_days(
-        "final_evaluation_received",
-        "end",
-        "agreement__final_evaluation_deadline_days",
-        sorted(final_days),
+    final_on_time = final_received & Q(
+        final_lag__lte=F("agreement__final_evaluation_deadline_days")
     )
-
-    # Days each course ran inside the period (end exclusive; one day per course added below).
-    days_in_period = ExpressionWrapper(
-        Least(Coalesce("end", Value(end)), Value(end)) - Greatest("start", Value(start)),
-        output_field=DurationField(),
+    # Days each course ran inside the period (both ends inclusive).
+    days_in_period = (
+        DaysBetween(Least(Coalesce("end", Value(end)), Value(end)), Greatest("start", Value(start)))
+        + 1
     )
+    # Grouped by an expression rather than the bare column: otherwise SQLite walks the whole
+    # foreign-key index for the GROUP BY instead of finding the period's rows through the
+    # (agreement, end) index. PostgreSQL plans both the same.
     counts = {
-        row["agreement_id"]: row
-        for row in participants.values("agreement_id")
+        row["agreement_key"]: row
+        for row in participants.alias(
+            plan_lead=DaysBetween("plan_received", "start"),
+            final_lag=DaysBetween("final_evaluation_received", "end"),
+        )
+        .values(agreement_key=F("agreement_id") + 0)
         .annotate(
             participants=Count("id"),
             ongoing=Count("id", filter=ongoing),
@@ -247,9 +221,7 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
                 ),
                 "final_evaluations_missing": completed_n - received if tracks_final else None,
                 "paused": pauses.get(agreement.pk, []),
-                "course_days": (
-                    row["course_days"].days + row["participants"] if row.get("course_days") else 0
-                ),
+                "course_days": row.get("course_days") or 0,
             }
         )
     return result
