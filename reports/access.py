@@ -19,6 +19,7 @@ def report_for_user(user, pk: int) -> ReportPeriod:
 
 
 def reports_for_user(user):
+    """All reports, for consultants and committee members; 404 for everybody else."""
     if not can_read_reports(user):
-        return ReportPeriod.objects.none()
+        raise Http404("Ingen adgang")
     return ReportPeriod.objects.order_by("-start")

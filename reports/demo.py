@@ -9,7 +9,7 @@ Loading is idempotent: every record is looked up by its key and only created whe
 import json
 import random
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -91,7 +91,6 @@ class AgreementSpec:
     aim_veteran_share: int | None = None
     short_from: str | None = None  # courses starting from this date last 5 weeks
     pause: tuple[str, str] | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_model_1(self) -> bool:

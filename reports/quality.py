@@ -4,7 +4,7 @@ command and page all use these functions."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from agreements.models import Course
 from reports.models import PublishedFigure
@@ -67,11 +67,3 @@ def completed_without_outcome(start: date, end: date) -> list[dict]:
         {"agreement": name, "count": len(refs), "references": refs}
         for name, refs in grouped.items()
     ]
-
-
-def completed_without_outcome_count(start: date, end: date) -> int:
-    return (
-        Course.objects.participants(start, end)
-        .filter(end__isnull=False, end__lte=end, outcome="")
-        .aggregate(n=Count("id"))["n"]
-    )

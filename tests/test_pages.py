@@ -22,3 +22,11 @@ def test_home_shows_the_field_of_2022(client, demo, consultant):
     assert "Den Socialøkonomiske Årsrapport 2022" in page
     assert "9.503.911 kr." in page
     assert "AffaldPlus – periode 2" in page
+
+
+def test_enterprise_staff_home_names_their_enterprise(client, staff_a):
+    client.force_login(staff_a)
+    page = client.get(reverse("reports:home")).content.decode()
+    assert "medarbejder hos Virksomhed A" in page
+    assert "Registre" not in page
+    assert "Årsrapporter" not in page  # a link that would only 404

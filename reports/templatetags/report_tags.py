@@ -42,24 +42,15 @@ def outcome(code: str) -> str:
     return outcome_label(code)
 
 
-@register.filter
-def enterprise_type(code: str) -> str:
-    return EnterpriseType(code).label
+def _label_filter(name: str, choices) -> None:
+    """Register a filter that shows a vocabulary code's Danish label."""
+    register.filter(name, lambda code: choices(code).label)
 
 
-@register.filter
-def agreement_model(code: str) -> str:
-    return AgreementModel(code).label
-
-
-@register.filter
-def hire_type(code: str) -> str:
-    return HireType(code).label
-
-
-@register.filter
-def placement_type(code: str) -> str:
-    return PlacementType(code).label
+_label_filter("enterprise_type", EnterpriseType)
+_label_filter("agreement_model", AgreementModel)
+_label_filter("hire_type", HireType)
+_label_filter("placement_type", PlacementType)
 
 
 @register.filter

@@ -1,0 +1,10 @@
+from reports.access import can_read_reports
+from socialeconomy import roles
+
+
+def user_roles(request):
+    """What the navigation may offer the signed-in user."""
+    return {
+        "is_consultant": roles.is_consultant(request.user),
+        "can_read_reports": can_read_reports(request.user),
+    }
