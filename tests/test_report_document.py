@@ -145,25 +145,19 @@ def test_summary_is_one_page(report, tmp_path):
     assert "100 personer i beskæftigelse" in " ".join(text.split())
 
 
+def annual_report(*args, start="2022-01-01", end="2023-02-28", **kwargs):
+    call_command("annual_report", "--start", start, "--end", end, *args, **kwargs)
+
+
 def test_command_writes_html_and_pdf(demo, tmp_path):
     html_path, pdf_path = tmp_path / "r.html", tmp_path / "r.pdf"
-    call_command(
-        "annual_report",
-        "--start",
-        "2022-01-01",
-        "--end",
-        "2023-02-28",
+    annual_report(
         "--format",
         "html",
         "--output",
         str(html_path),
     )
-    call_command(
-        "annual_report",
-        "--start",
-        "2022-01-01",
-        "--end",
-        "2023-02-28",
+    annual_report(
         "--format",
         "pdf",
         "--output",
@@ -175,16 +169,7 @@ def test_command_writes_html_and_pdf(demo, tmp_path):
 
 def test_command_html_for_a_period_without_a_stored_report(demo):
     out = io.StringIO()
-    call_command(
-        "annual_report",
-        "--start",
-        "2022-01-01",
-        "--end",
-        "2022-12-31",
-        "--format",
-        "html",
-        stdout=out,
-    )
+    annual_report("--format", "html", stdout=out, end="2022-12-31")
     assert "Den Socialøkonomiske Årsrapport 2022" in out.getvalue()
     assert "01.01.2022–31.12.2022" in out.getvalue()
 
@@ -193,6 +178,4 @@ def test_pdf_needs_output(demo):
     from django.core.management import CommandError
 
     with pytest.raises(CommandError, match="needs --output"):
-        call_command(
-            "annual_report", "--start", "2022-01-01", "--end", "2023-02-28", "--format", "pdf"
-        )
+        annual_report("--format", "pdf")
