@@ -1,9 +1,10 @@
-"""The only road to a protected report object: called first in every view."""
+"""The only road to a protected report object: called first in every view.
+Outside the user's scope the answer is 404, never 403."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from reports.models import ReportPeriod
+from reports.models import Publication, ReportPeriod
 from socialeconomy import roles
 
 
@@ -11,15 +12,42 @@ def can_read_reports(user) -> bool:
     return roles.is_consultant(user) or roles.is_committee(user)
 
 
-def report_for_user(user, pk: int) -> ReportPeriod:
-    """The report, for consultants and committee members; 404 for everybody else."""
-    if not can_read_reports(user):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise Http404("Ingen adgang")
-    return get_object_or_404(ReportPeriod, pk=pk)
 
 
 def reports_for_user(user):
-    """All reports, for consultants and committee members; 404 for everybody else."""
-    if not can_read_reports(user):
-        raise Http404("Ingen adgang")
-    return ReportPeriod.objects.order_by("-start")
+    """Consultants: every report, drafts too. Committee members: published reports only."""
+    _require(can_read_reports(user))
+    reports = ReportPeriod.objects.order_by("-start")
+    if not roles.is_consultant(user):
+        reports = reports.filter(publications__isnull=False).distinct()
+    return reports
+
+
+def report_for_user(user, pk: int) -> ReportPeriod:
+    """A report as reports_for_user scopes it."""
+    return get_object_or_404(reports_for_user(user), pk=pk)
+
+
+def report_for_consultant(user, pk: int) -> ReportPeriod:
+    """A report to preview, edit or publish: consultants only."""
+    _require(roles.is_consultant(user))
+    return get_object_or_404(ReportPeriod, pk=pk)
+
+
+def publication_for_user(user, pk: int, *, full: bool = False) -> Publication:
+    """A publication. The public version and the summary: consultants and committee members.
+    The full version (with counts below five) and its comparison: consultants only."""
+    _require(roles.is_consultant(user) if full else can_read_reports(user))
+    documents = [f"{k}_{t}" for k in ("report", "public", "summary") for t in ("html", "pdf")]
+    publications = Publication.objects.select_related("report").defer(*documents)
+    return get_object_or_404(publications, pk=pk)
+
+
+def latest_publication(report: ReportPeriod) -> Publication:
+    publication = report.publications.order_by("-version").first()
+    if publication is None:
+        raise Http404("Rapporten er ikke udgivet")
+    return publication

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from reports.models import PublishedFigure, ReportPeriod, ReportSection, StrategyGoal
+from reports.models import (
+    Publication,
+    PublishedFigure,
+    ReportPeriod,
+    ReportSection,
+    StrategyGoal,
+)
 
 
 class SectionInline(admin.StackedInline):
@@ -27,3 +33,18 @@ class PublishedFigureAdmin(admin.ModelAdmin):
     list_display = ["key", "period_start", "period_end", "value", "stated_as", "document"]
     list_filter = ["key", "document"]
     search_fields = ["document", "stated_as"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """Publications are made by «Udgiv» and never edited: read-only here."""
+
+    list_display = ["report", "version", "published_at", "published_by"]
+    fields = ["report", "version", "published_at", "published_by", "texts"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -4,6 +4,7 @@ All text goes through format_html, so names from the records are escaped."""
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from reports.disclosure import is_hidden
 from reports.formatting import dk_int
 from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
 
@@ -16,7 +17,12 @@ GROUP_COLOURS = {
     "left": "#7d8b95",
     UNKNOWN_OUTCOME: "#c8cdd1",
 }
-GROUP_NAMES = {**OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME: "Uoplyst"}
+HIDDEN = "hidden"
+GROUP_NAMES = {
+    **OUTCOME_GROUP_LABELS,
+    UNKNOWN_OUTCOME: "Uoplyst",
+    HIDDEN: "Skjult (små tal, se note)",
+}
 
 
 def _html(template: str, *args) -> SafeString:
@@ -38,20 +44,32 @@ def _svg(width: int, height: int, title: str, body) -> SafeString:
     )
 
 
-def outcome_groups(outcomes: dict[str, int]) -> dict[str, int]:
+def outcome_groups(outcomes: dict[str, int], completed) -> dict[str, int]:
+    """Completed courses per outcome group. Suppressed counts (public version) are not
+    spread over their groups: together they make one «hidden» segment."""
+    if is_hidden(completed):
+        return {HIDDEN: 1}
     groups: dict[str, int] = {}
     for code, n in outcomes.items():
+        if is_hidden(n):
+            continue
         group = OUTCOME_GROUP.get(code, UNKNOWN_OUTCOME)
         groups[group] = groups.get(group, 0) + n
+    rest = completed - sum(groups.values())
+    if rest:
+        groups[HIDDEN] = rest
     return groups
 
 
 def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
     """One 100 % bar per agreement: where the participants of its completed courses went."""
     rows = [a for a in agreements if a["completed"]]
+    colours = dict(GROUP_COLOURS)
+    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcomes"].values()]):
+        colours[HIDDEN] = "#e8eaec"
     label_w, bar_w, row_h, top = 190, 420, 30, 8
     legend_y = top + row_h * len(rows) + 14
-    height = legend_y + 22 * 4
+    height = legend_y + 22 * ((len(colours) + 1) // 2)
     parts = []
     for i, agreement in enumerate(rows):
         y = top + i * row_h
@@ -65,12 +83,13 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             )
         )
         x = label_w
-        groups = outcome_groups(agreement["outcomes"])
-        for group, colour in GROUP_COLOURS.items():
+        groups = outcome_groups(agreement["outcomes"], agreement["completed"])
+        whole = sum(groups.values())
+        for group, colour in colours.items():
             n = groups.get(group, 0)
             if not n:
                 continue
-            w = bar_w * n / agreement["completed"]
+            w = bar_w * n / whole
             parts.append(
                 _html(
                     '<rect x="{}" y="{}" width="{}" height="22" fill="{}">'
@@ -83,7 +102,7 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
                     n,
                 )
             )
-            if w >= 18:
+            if w >= 18 and group != HIDDEN:
                 parts.append(
                     _html(
                         '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
@@ -101,10 +120,10 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
                 label_w + bar_w + 6,
                 y + 17,
                 SafeString(FONT),
-                agreement["completed"],
+                dk_int(agreement["completed"]),
             )
         )
-    for j, (group, colour) in enumerate(GROUP_COLOURS.items()):
+    for j, (group, colour) in enumerate(colours.items()):
         x = 10 + (j % 2) * 330
         y = legend_y + (j // 2) * 22
         parts.append(
@@ -128,7 +147,12 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
 def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: str) -> SafeString:
     """Bars per period: computed (solid) and published (outline) against the goal line."""
     width, height, left, bottom, top = 640, 220, 40, 40, 16
-    values = [v for r in rows for v in (r[key]["computed"], r[key]["published"]) if v is not None]
+    values = [
+        v
+        for r in rows
+        for v in (r[key]["computed"], r[key]["published"])
+        if v is not None and not is_hidden(v)
+    ]
     top_value = max([*values, goal or 0, 1]) * 1.15
     plot_h = height - bottom - top
     slot = (width - left - 10) / max(len(rows), 1)
@@ -155,6 +179,17 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             if v is None:
                 continue
             x = x0 + j * (bw + 4)
+            if is_hidden(v):  # a suppressed count has no bar, only its «<5»
+                parts.append(
+                    _html(
+                        '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                        x + bw / 2,
+                        top + plot_h - 4,
+                        SafeString(FONT),
+                        str(v),
+                    )
+                )
+                continue
             parts.append(
                 _html(
                     '<rect x="{}" y="{}" width="{}" height="{}" {} '

@@ -844,3 +844,18 @@ def demo_load(*, password: str | None = None) -> DemoResult:
     users, password_used = _ensure_users(password, enterprises)
     created["brugere"] = users
     return DemoResult(created=created, password=password_used or None)
+
+
+def demo_publish() -> bool:
+    """Publish the demo report as the demo consultant, unless it is published already.
+    Returns whether a publication was made (it takes a few seconds: three PDFs)."""
+    from django.contrib.auth import get_user_model
+
+    from reports.services import report_publish
+
+    report = ReportPeriod.objects.get(start=PERIOD_START, end=PERIOD_END)
+    if report.publications.exists():
+        return False
+    user = get_user_model().objects.filter(username="konsulent").first()
+    report_publish(report=report, user=user)
+    return True

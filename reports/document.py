@@ -1,7 +1,7 @@
 """The annual report as a document: one context built from the one aggregation
 (``report_figures``), rendered to self-contained HTML, and to PDF from that same HTML."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
+from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
@@ -95,8 +96,9 @@ def _portraits(period: Period, year: int) -> list[dict]:
     return groups
 
 
-def _goal_rows(report: ReportPeriod, figures: dict) -> list[dict]:
-    """The report's period and every other period with a published goal figure, side by side."""
+def _goal_rows(report: ReportPeriod, figures: dict, *, public: bool) -> list[dict]:
+    """The report's period and every other period with a published goal figure, side by side.
+    In the public version the computed figures of every period are suppressed too."""
     published = PublishedFigure.objects.filter(key__in=GOAL_KEYS).order_by("period_start")
     periods = {(report.start, report.end): figures}
     values: dict[tuple, dict[str, int]] = {}
@@ -106,7 +108,9 @@ def _goal_rows(report: ReportPeriod, figures: dict) -> list[dict]:
         periods.setdefault(span, None)
     rows = []
     for (start, end), computed in sorted(periods.items()):
-        computed = computed or report_figures(start=start, end=end)
+        if computed is None:
+            computed = report_figures(start=start, end=end)
+            computed = public_figures(computed) if public else computed
         row = {
             "label": Period(start, end).label,
             "start": start,
@@ -122,9 +126,28 @@ def _goal_rows(report: ReportPeriod, figures: dict) -> list[dict]:
     return rows
 
 
-def report_context(report: ReportPeriod) -> dict:
+def _veteran_aim_met(agreement: dict) -> bool | None:
+    aim, completed = agreement["aim_veteran_share"], agreement["completed"]
+    veterans = agreement["veterans_completed"]
+    if aim is None or not completed or is_hidden(completed) or is_hidden(veterans):
+        return None
+    return 100 * veterans >= aim * completed
+
+
+def _public_differences(differences: list, public: dict) -> list:
+    """A published figure beside a hidden computed one shows no value and no difference."""
+    return [
+        replace(d, computed=Hidden(primary=False)) if is_hidden(lookup(public, d.key)) else d
+        for d in differences
+    ]
+
+
+def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
+    """Everything the report and the summary show. ``public``: the committee's version,
+    where counts of people from 1 to 4 are suppressed (see reports.disclosure)."""
     period = Period(report.start, report.end)
-    figures = report_figures(start=report.start, end=report.end)
+    computed = report_figures(start=report.start, end=report.end)
+    figures = public_figures(computed) if public else computed
     texts: dict[str, str] = {}
     answers: dict[str, dict[int, str]] = {}
     if report.pk:  # a period with no stored report has figures but no narrative yet
@@ -141,12 +164,7 @@ def report_context(report: ReportPeriod) -> dict:
             for n, q in EVALUATION_QUESTIONS.items()
         ]
         agreement["unknown"] = agreement["outcomes"].get(UNKNOWN_OUTCOME, 0)
-        aim = agreement["aim_veteran_share"]
-        agreement["veteran_aim_met"] = (
-            100 * agreement["veterans_completed"] >= aim * agreement["completed"]
-            if aim is not None and agreement["completed"]
-            else None
-        )
+        agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
     model_1 = [a for a in agreements if a["model"] == "1"]
     model_2 = [a for a in agreements if a["model"] == "2"]
     voluntary = [a for a in agreements if a["model"] == "voluntary"]
@@ -158,7 +176,7 @@ def report_context(report: ReportPeriod) -> dict:
         for code, n in agreement["outcomes"].items():
             voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
-    goal_rows = _goal_rows(report, figures)
+    goal_rows = _goal_rows(report, figures, public=public)
     grants = list(
         Grant.objects.filter(date__range=(report.start, report.end))
         .select_related("enterprise")
@@ -170,6 +188,17 @@ def report_context(report: ReportPeriod) -> dict:
         for member in group["members"]:
             for number in member["enterprise"].sdg_list:
                 sdgs.setdefault(number, []).append(member["enterprise"].name)
+
+    differences = published_differences(report.start, report.end, computed)
+    if public:
+        differences = _public_differences(differences, figures)
+        without_outcome = [
+            {"agreement": a["name"], "count": a["outcomes"][UNKNOWN_OUTCOME]}
+            for a in agreements
+            if a["outcomes"].get(UNKNOWN_OUTCOME)
+        ]
+    else:
+        without_outcome = completed_without_outcome(report.start, report.end)
 
     return {
         "report": report,
@@ -186,8 +215,9 @@ def report_context(report: ReportPeriod) -> dict:
         "grants": grants,
         "sdgs": sorted(sdgs.items()),
         "goal_rows": goal_rows,
-        "differences": published_differences(report.start, report.end, figures),
-        "without_outcome": completed_without_outcome(report.start, report.end),
+        "public": public,
+        "differences": differences,
+        "without_outcome": without_outcome,
         "outcomes_chart": charts.outcomes_chart(
             model_1 + model_2, "Hvor deltagerne er efter endt forløb, pr. samarbejdsaftale"
         ),
@@ -227,14 +257,14 @@ def report_for_period(start: date, end: date) -> ReportPeriod:
     )
 
 
-def render_report_html(report: ReportPeriod, *, web: dict | None = None) -> str:
+def render_report_html(report: ReportPeriod, *, public: bool = False) -> str:
     """The whole report as one self-contained HTML file (CSS and charts inline)."""
-    return render_to_string("reports/annual_report.html", {**report_context(report), "web": web})
+    return render_to_string("reports/annual_report.html", report_context(report, public=public))
 
 
-def render_summary_html(report: ReportPeriod, *, web: dict | None = None) -> str:
+def render_summary_html(report: ReportPeriod, *, public: bool = False) -> str:
     """The one-page committee summary: status on the strategy's goals."""
-    return render_to_string("reports/summary.html", {**report_context(report), "web": web})
+    return render_to_string("reports/summary.html", report_context(report, public=public))
 
 
 def project_url_fetcher():

@@ -2,10 +2,14 @@
 
 from datetime import date
 
+from reports.disclosure import Hidden
+
 
 def dk_int(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Hidden):
+        return str(value)
     text = f"{abs(int(value)):,}".replace(",", ".")
     return f"−{text}" if int(value) < 0 else text
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -129,3 +130,43 @@ class PublishedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} {self.period_start:%Y}: {self.stated_as or self.value}"
+
+
+class Publication(models.Model):
+    """A published version of a report: its figures, texts and documents frozen as they were.
+    The stored PDFs are served byte for byte, whatever changes in the records later."""
+
+    report = models.ForeignKey(
+        ReportPeriod,
+        on_delete=models.PROTECT,
+        related_name="publications",
+        verbose_name="rapport",
+    )
+    version = models.PositiveIntegerField("version")
+    published_at = models.DateTimeField("udgivet")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="udgivet af",
+    )
+    figures = models.JSONField("tal ved udgivelsen")
+    texts = models.JSONField("tekster ved udgivelsen")
+    report_html = models.TextField("rapport, fuld udgave (HTML)")
+    report_pdf = models.BinaryField("rapport, fuld udgave (PDF)")
+    public_html = models.TextField("rapport, offentlig udgave (HTML)")
+    public_pdf = models.BinaryField("rapport, offentlig udgave (PDF)")
+    summary_html = models.TextField("udvalgsresumé (HTML)")
+    summary_pdf = models.BinaryField("udvalgsresumé (PDF)")
+
+    class Meta:
+        ordering = ["report", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "version"], name="one_version_number")
+        ]
+        verbose_name = "udgivelse"
+        verbose_name_plural = "udgivelser"
+
+    def __str__(self) -> str:
+        return f"{self.report.title}, version {self.version}"

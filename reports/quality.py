@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Q
 
 from agreements.models import Course
+from reports.disclosure import is_hidden
 from reports.models import PublishedFigure
 
 
@@ -17,11 +18,13 @@ class FigureDifference:
     document: str
     published: int
     stated_as: str
-    computed: int | None
+    computed: object  # a count, None, or Hidden in the public version
 
     @property
     def difference(self) -> int | None:
-        return None if self.computed is None else self.computed - self.published
+        if self.computed is None or is_hidden(self.computed):
+            return None
+        return self.computed - self.published
 
 
 def lookup(figures: dict, dotted: str):

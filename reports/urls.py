@@ -7,8 +7,31 @@ app_name = "reports"
 urlpatterns = [
     path("", views.home, name="home"),
     path("rapporter/", views.report_list, name="list"),
-    path("rapporter/<int:pk>/", views.report_detail, name="detail"),
-    path("rapporter/<int:pk>/pdf/", views.report_pdf, name="pdf"),
-    path("rapporter/<int:pk>/resume/", views.summary_detail, name="summary"),
-    path("rapporter/<int:pk>/resume/pdf/", views.summary_pdf, name="summary_pdf"),
+    path("rapporter/<int:pk>/tekster/", views.report_texts, name="texts"),
+    path("rapporter/<int:pk>/udgiv/", views.report_publish_view, name="publish"),
+    path("udgivelser/<int:pk>/sammenlign/", views.publication_compare, name="compare"),
 ]
+
+# The same three documents, as a draft (consultants) and as published.
+for kind, segment in (("full", ""), ("public", "offentlig/"), ("summary", "resume/")):
+    urlpatterns += [
+        path(f"rapporter/<int:pk>/{segment}", views.report_document, {"kind": kind}, name=kind),
+        path(
+            f"rapporter/<int:pk>/{segment}pdf/",
+            views.report_document,
+            {"kind": kind, "pdf": True},
+            name=f"{kind}_pdf",
+        ),
+        path(
+            f"udgivelser/<int:pk>/{segment or 'fuld/'}",
+            views.publication_document,
+            {"kind": kind},
+            name=f"publication_{kind}",
+        ),
+        path(
+            f"udgivelser/<int:pk>/{segment or 'fuld/'}pdf/",
+            views.publication_document,
+            {"kind": kind, "pdf": True},
+            name=f"publication_{kind}_pdf",
+        ),
+    ]

@@ -1,13 +1,36 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
-from reports.access import report_for_user, reports_for_user
+from reports.access import (
+    latest_publication,
+    publication_for_user,
+    report_for_consultant,
+    report_for_user,
+    reports_for_user,
+)
+from reports.comparison import figures_compare
 from reports.document import html_to_pdf, render_report_html, render_summary_html
+from reports.forms import SectionTextsForm
 from reports.models import ReportPeriod
 from reports.selectors import report_figures
+from reports.services import report_publish, report_texts_update
 from socialeconomy import roles
+
+# kind → (file name stem, page title, publication fields (html, pdf))
+DOCUMENTS = {
+    "full": ("aarsrapport", "Årsrapport, fuld udgave", ("report_html", "report_pdf")),
+    "public": (
+        "aarsrapport-offentlig",
+        "Årsrapport, offentlig udgave",
+        ("public_html", "public_pdf"),
+    ),
+    "summary": ("udvalgsresume", "Udvalgsresumé", ("summary_html", "summary_pdf")),
+}
 
 
 @login_required
@@ -24,44 +47,116 @@ def home(request):
 
 @login_required
 def report_list(request):
-    return render(request, "reports/list.html", {"reports": reports_for_user(request.user)})
+    reports = reports_for_user(request.user).prefetch_related("publications")
+    return render(request, "reports/list.html", {"reports": reports})
 
 
-def _web(report) -> dict:
-    return {
-        "pdf_url": reverse("reports:pdf", args=[report.pk]),
-        "summary_url": reverse("reports:summary", args=[report.pk]),
-        "summary_pdf_url": reverse("reports:summary_pdf", args=[report.pk]),
-        "report_url": reverse("reports:detail", args=[report.pk]),
-    }
+def _with_toolbar(html: str, title: str, links: list[tuple[str, str]]) -> str:
+    """The page view of a self-contained document: the same HTML with a toolbar on top
+    (hidden in print). The document itself, as saved or stored, has none."""
+    toolbar = render_to_string("reports/_toolbar.html", {"title": title, "links": links})
+    return html.replace("<body>", "<body>" + toolbar, 1)
 
 
-def _pdf_response(render, report, stem: str) -> HttpResponse:
-    response = HttpResponse(html_to_pdf(render(report)), content_type="application/pdf")
-    filename = f"{stem}-{report.start:%Y}.pdf"
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(bytes(content), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-@login_required
-def report_detail(request, pk):
-    report = report_for_user(request.user, pk)
-    return HttpResponse(render_report_html(report, web=_web(report)))
+def _draft_links(report, kind: str) -> list[tuple[str, str]]:
+    links = [("Download PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
+    for other, label in (
+        ("full", "Fuld udgave"),
+        ("public", "Offentlig udgave"),
+        ("summary", "Udvalgsresumé"),
+    ):
+        if other != kind:
+            links.append((label, reverse(f"reports:{other}", args=[report.pk])))
+    links.append(("Rediger tekster", reverse("reports:texts", args=[report.pk])))
+    links.append(("Udgiv", reverse("reports:publish", args=[report.pk])))
+    return links
+
+
+def _render_draft(report, kind: str) -> str:
+    if kind == "summary":
+        return render_summary_html(report, public=True)
+    return render_report_html(report, public=kind == "public")
 
 
 @login_required
-def report_pdf(request, pk):
+def report_document(request, pk, kind, pdf=False):
+    """Consultants: the report as the records give it today (a draft until published).
+    Committee members: the latest published public version, as it was published."""
     report = report_for_user(request.user, pk)
-    return _pdf_response(render_report_html, report, "aarsrapport")
+    stem, title, _ = DOCUMENTS[kind]
+    if not roles.is_consultant(request.user):
+        publication = latest_publication(report)
+        kind = "summary" if kind == "summary" else "public"
+        name = "publication_" + kind + ("_pdf" if pdf else "")
+        return redirect(f"reports:{name}", publication.pk)
+    html = _render_draft(report, kind)
+    if pdf:
+        return _pdf(html_to_pdf(html), f"{stem}-{report.start:%Y}-kladde.pdf")
+    return HttpResponse(_with_toolbar(html, f"{title} (kladde)", _draft_links(report, kind)))
 
 
 @login_required
-def summary_detail(request, pk):
-    report = report_for_user(request.user, pk)
-    return HttpResponse(render_summary_html(report, web=_web(report)))
+def publication_document(request, pk, kind, pdf=False):
+    """A published document, byte for byte as it was published."""
+    publication = publication_for_user(request.user, pk, full=kind == "full")
+    stem, title, (html_field, pdf_field) = DOCUMENTS[kind]
+    if pdf:
+        filename = f"{stem}-{publication.report.start:%Y}-v{publication.version}.pdf"
+        return _pdf(getattr(publication, pdf_field), filename)
+    links = [("Download PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
+    if kind != "summary":
+        links.append(("Udvalgsresumé", reverse("reports:publication_summary", args=[pk])))
+    else:
+        links.append(("Rapporten", reverse("reports:publication_public", args=[pk])))
+    heading = f"{title}, udgivet version {publication.version}"
+    return HttpResponse(_with_toolbar(getattr(publication, html_field), heading, links))
 
 
 @login_required
-def summary_pdf(request, pk):
-    report = report_for_user(request.user, pk)
-    return _pdf_response(render_summary_html, report, "udvalgsresume")
+def publication_compare(request, pk):
+    publication = publication_for_user(request.user, pk, full=True)
+    report = publication.report
+    rows = figures_compare(publication.figures, report_figures(start=report.start, end=report.end))
+    context = {
+        "publication": publication,
+        "report": report,
+        "rows": rows,
+        "changed": [r for r in rows if r.differs],
+        "show_all": request.GET.get("alle") == "1",
+    }
+    return render(request, "reports/compare.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_texts(request, pk):
+    report = report_for_consultant(request.user, pk)
+    form = SectionTextsForm(request.POST or None, report=report)
+    if request.method == "POST" and form.is_valid():
+        changed = report_texts_update(report=report, texts=form.cleaned_data)
+        messages.success(request, f"Teksterne er gemt ({changed} afsnit ændret).")
+        return redirect("reports:texts", report.pk)
+    return render(request, "reports/texts.html", {"report": report, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_publish_view(request, pk):
+    report = report_for_consultant(request.user, pk)
+    if request.method == "POST":
+        publication = report_publish(report=report, user=request.user)
+        messages.success(
+            request,
+            f"{report.title} er udgivet som version {publication.version}. "
+            "Udvalget ser nu denne udgave.",
+        )
+        return redirect("reports:list")
+    figures = report_figures(start=report.start, end=report.end)
+    context = {"report": report, "figures": figures, "latest": report.publications.first()}
+    return render(request, "reports/publish.html", context)

@@ -1,10 +1,19 @@
 """Shared fixtures: the demo database and the personas of the product."""
 
+from datetime import date
+
 import pytest
 
 from reports.demo import demo_load
+from reports.models import ReportPeriod, ReportSection
 from socialeconomy import roles
-from tests.factories import EnterpriseFactory, UserFactory
+from tests.factories import (
+    AgreementFactory,
+    CourseFactory,
+    EnterpriseFactory,
+    GrantFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -44,3 +53,22 @@ def staff_b(enterprise_b):
     user = UserFactory(username="medarbejder-b", roles=[roles.ENTERPRISE_STAFF])
     enterprise_b.staff.add(user)
     return user
+
+
+@pytest.fixture
+def small_report(db):
+    """A small report: one agreement with 12 courses, one grant."""
+    agreement = AgreementFactory(name="Aftale Ø", capacity=10)
+    for i in range(12):
+        CourseFactory(
+            agreement=agreement,
+            start=date(2022, 2, 1),
+            end=date(2022, 6, 1) if i < 8 else None,
+            outcome="education" if i < 6 else ("flexjob" if i < 8 else ""),
+        )
+    GrantFactory(enterprise=agreement.enterprise, amount=125_000, date=date(2022, 5, 1))
+    report = ReportPeriod.objects.create(
+        title="Årsrapport 2022", start=date(2022, 1, 1), end=date(2022, 12, 31)
+    )
+    ReportSection.objects.create(report=report, key="introduction", text="Første udkast.")
+    return report

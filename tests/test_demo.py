@@ -258,22 +258,22 @@ def test_load_demo_twice_changes_nothing(demo, capsys):
     assert list(Course.objects.order_by("reference").values()) == courses_before
     assert User.objects.get(username="konsulent").check_password("demo-adgangskode")
 
-    call_command("load_demo")
+    call_command("load_demo", no_publish=True)
     assert "intet ændret" in capsys.readouterr().out
 
 
 def test_load_demo_command_prints_a_random_password_once(db, capsys):
-    call_command("load_demo")
+    call_command("load_demo", no_publish=True)
     out = capsys.readouterr().out
     assert "Adgangskode til demo-brugerne" in out
     password = out.rsplit(": ", 1)[1].strip()
     assert User.objects.get(username="udvalg").check_password(password)
 
-    call_command("load_demo")
+    call_command("load_demo", no_publish=True)
     assert "Adgangskode" not in capsys.readouterr().out
 
 
 def test_load_demo_with_given_password_does_not_print_it(db, capsys):
-    call_command("load_demo", password="mit-eget-kodeord")
+    call_command("load_demo", password="mit-eget-kodeord", no_publish=True)
     assert "mit-eget-kodeord" not in capsys.readouterr().out
     assert User.objects.get(username="admin").check_password("mit-eget-kodeord")

@@ -7,6 +7,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from reports import formatting
+from reports.disclosure import is_hidden
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
     AgreementModel,
@@ -26,14 +27,19 @@ register.filter("dk_date", formatting.dk_date)
 
 @register.filter
 def pct(part, whole) -> str:
-    return formatting.dk_percent(part, whole) if whole else "–"
+    if not whole or is_hidden(part) or is_hidden(whole):
+        return "–"
+    return formatting.dk_percent(part, whole)
 
 
 @register.simple_tag
 def share(part, whole, noun: str) -> str:
-    """'45 % af 20 afsluttede forløb': every percentage names its denominator."""
+    """'45 % af 20 afsluttede forløb': every percentage names its denominator. No percentage
+    rests on a suppressed count: '<5 af 20 afsluttede forløb'."""
     if not whole:
         return f"ingen {noun}"
+    if is_hidden(part) or is_hidden(whole):
+        return f"{formatting.dk_int(part)} af {formatting.dk_int(whole)} {noun}"
     return f"{formatting.dk_percent(part, whole)} af {formatting.dk_int(whole)} {noun}"
 
 

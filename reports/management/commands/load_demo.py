@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reports.demo import demo_load
+from reports.demo import demo_load, demo_publish
 
 
 class Command(BaseCommand):
@@ -14,10 +14,17 @@ class Command(BaseCommand):
             "--password",
             help="password for new demo users; a random one is made and printed when left out",
         )
+        parser.add_argument(
+            "--no-publish",
+            action="store_true",
+            help="leave the demo report unpublished (the committee sees it once published)",
+        )
 
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, no_publish=False, **options):
         result = demo_load(password=password)
         made = {k: v for k, v in result.created.items() if v}
+        if not no_publish and demo_publish():
+            made["udgivelser"] = 1
         if not made:
             self.stdout.write("Demo-data findes allerede; intet ændret.")
             return

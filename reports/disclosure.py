@@ -1,0 +1,317 @@
+"""Small-number suppression for the public (committee) version of a report.
+
+Counts of people from 1 to 4 are shown as «<5» (primary suppression). Totals would let a
+reader work a hidden count out again, so more counts are hidden («x», secondary suppression)
+until, in every relation between a total and its parts, no hidden count can be worked out:
+
+- no relation has exactly one hidden member;
+- the hidden parts of a relation do not all sit at their smallest or largest possible
+  value (a reader knows a «<5» is 1–4 and an «x» is at least 5);
+- no hidden count follows from the relations taken together (linear algebra over the
+  hidden counts).
+
+Counts of enterprises and sums of money are not about people and are never hidden.
+Percentages resting on a hidden count are not shown (see the ``share`` template tag).
+"""
+
+import copy
+from dataclasses import dataclass
+from fractions import Fraction
+
+SMALLEST_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """A suppressed count. Any sum that includes it is hidden too."""
+
+    primary: bool = True
+
+    def __str__(self) -> str:
+        return "<5" if self.primary else "x"
+
+    def __add__(self, other):
+        return Hidden(primary=False)
+
+    __radd__ = __add__
+
+
+def is_hidden(value) -> bool:
+    return isinstance(value, Hidden)
+
+
+Key = tuple
+
+
+class Cells:
+    """Counts and the relations between them (total = sum of parts)."""
+
+    def __init__(self):
+        self.values: dict[Key, int] = {}
+        self.shown: set[Key] = set()
+        self.relations: list[tuple[Key, list[Key]]] = []
+
+    def add(self, key: Key, value: int, *, shown: bool = True) -> Key:
+        self.values[key] = value
+        if shown:
+            self.shown.add(key)
+        return key
+
+    def relate(self, total: Key, parts: list[Key]) -> None:
+        self.relations.append((total, parts))
+
+    def suppress(self) -> tuple[set[Key], set[Key]]:
+        """(primary, hidden): the shown counts from 1 to 4, and every shown count hidden.
+
+        A reader knows the shown counts, that a «<5» is 1–4, that an «x» is 5 or more, and
+        nothing of the unshown ones (e.g. plans received late) but that they are 0 or more.
+        Protected are the hidden counts and the unshown counts from 1 to 4."""
+        primary = {k for k in self.shown if 0 < self.values[k] < SMALLEST_SHOWN}
+        hidden = set(primary)
+        while True:
+            key = self._unsafe_relation(hidden, primary)
+            if key is None:
+                key = self._determined(hidden)
+            if key is None:
+                return primary, hidden
+            hidden.add(key)
+
+    def _unknown(self, key: Key, hidden: set[Key]) -> bool:
+        return key in hidden or key not in self.shown
+
+    def _protected(self, key: Key, hidden: set[Key]) -> bool:
+        return key in hidden or (key not in self.shown and 0 < self.values[key] < SMALLEST_SHOWN)
+
+    def _candidate(self, total: Key, parts: list[Key], hidden: set[Key]) -> Key | None:
+        """The smallest shown non-zero part to hide next; else the total."""
+        choices = sorted((self.values[p], p) for p in parts if p not in hidden and p in self.shown)
+        choices = [c for c in choices if c[0] > 0]
+        if choices:
+            return choices[0][1]
+        if total not in hidden and total in self.shown:
+            return total
+        return None
+
+    def _bounds(self, key: Key, primary: set[Key]) -> tuple[int, int | None]:
+        if key not in self.shown:
+            return (0, None)
+        return (1, SMALLEST_SHOWN - 1) if key in primary else (SMALLEST_SHOWN, None)
+
+    def _unsafe_relation(self, hidden: set[Key], primary: set[Key]) -> Key | None:
+        for total, parts in self.relations:
+            unknown = [m for m in (total, *parts) if self._unknown(m, hidden)]
+            if not any(self._protected(m, hidden) for m in unknown):
+                continue
+            unsafe = len(unknown) == 1
+            if not unsafe and not self._unknown(total, hidden):
+                rest = self.values[total] - sum(
+                    self.values[p] for p in parts if not self._unknown(p, hidden)
+                )
+                bounds = [self._bounds(p, primary) for p in unknown]
+                low = sum(lo for lo, _ in bounds)
+                highs = [hi for _, hi in bounds]
+                high = None if None in highs else sum(highs)
+                unsafe = rest in (low, high)
+            if unsafe:
+                key = self._candidate(total, parts, hidden)
+                if key is not None:
+                    return key
+        return None
+
+    def _determined(self, hidden: set[Key]) -> Key | None:
+        """A count to hide because the relations together pin down a protected count, or
+        None. A count is pinned when its unit vector lies in the row space of the relations
+        restricted to the unknown counts (reduced row echelon form)."""
+        columns = sorted((k for k in self.values if self._unknown(k, hidden)), key=repr)
+        index = {k: i for i, k in enumerate(columns)}
+        rows = []
+        for total, parts in self.relations:
+            row = {}
+            if total in index:
+                row[index[total]] = Fraction(1)
+            for p in parts:
+                if p in index:
+                    row[index[p]] = row.get(index[p], Fraction(0)) - 1
+            row = {c: v for c, v in row.items() if v}
+            if row:
+                rows.append(row)
+        for row in _rref(rows):
+            if len(row) != 1:
+                continue
+            key = columns[next(iter(row))]
+            if self._protected(key, hidden):
+                candidate = self._nearest_candidate(key, hidden)
+                if candidate is not None:
+                    return candidate
+        return None
+
+    def _nearest_candidate(self, key: Key, hidden: set[Key]) -> Key | None:
+        """A count to hide in the relation nearest to the pinned one: first the relations
+        holding it, then those reached through their unknown counts, and so on."""
+        reached, frontier, used = {key}, [key], set()
+        while frontier:
+            next_frontier = []
+            for i, (total, parts) in enumerate(self.relations):
+                members = (total, *parts)
+                if i in used or not any(m in frontier for m in members):
+                    continue
+                used.add(i)
+                candidate = self._candidate(total, parts, hidden)
+                if candidate is not None:
+                    return candidate
+                for m in members:
+                    if self._unknown(m, hidden) and m not in reached:
+                        reached.add(m)
+                        next_frontier.append(m)
+            frontier = next_frontier
+        return None
+
+
+def _rref(rows: list[dict[int, Fraction]]) -> list[dict[int, Fraction]]:
+    """Reduced row echelon form of sparse rows."""
+    rows = [dict(r) for r in rows]
+    pivots: list[tuple[int, dict]] = []
+    for row in rows:
+        for col, prow in pivots:
+            if col in row:
+                factor = row[col]
+                for c, v in prow.items():
+                    row[c] = row.get(c, Fraction(0)) - factor * v
+                row = {c: v for c, v in row.items() if v}
+        if not row:
+            continue
+        col = min(row)
+        lead = row[col]
+        row = {c: v / lead for c, v in row.items()}
+        for i, (pcol, prow) in enumerate(pivots):
+            if col in prow:
+                factor = prow[col]
+                merged = dict(prow)
+                for c, v in row.items():
+                    merged[c] = merged.get(c, Fraction(0)) - factor * v
+                pivots[i] = (pcol, {c: v for c, v in merged.items() if v})
+        pivots.append((col, row))
+    return [row for _, row in pivots]
+
+
+def _agreement_cells(cells: Cells, i: int, a: dict) -> None:
+    k = ("agreements", i)
+    participants = cells.add((*k, "participants"), a["participants"])
+    ongoing = cells.add((*k, "ongoing"), a["ongoing"])
+    completed = cells.add((*k, "completed"), a["completed"])
+    cells.relate(participants, [ongoing, completed])
+    outcomes = [cells.add((*k, "outcomes", code), n) for code, n in a["outcomes"].items()]
+    cells.relate(completed, outcomes)
+
+    veterans = cells.add((*k, "veterans"), a["veterans"])
+    veterans_completed = cells.add((*k, "veterans_completed"), a["veterans_completed"])
+    cells.relate(
+        participants,
+        [veterans, cells.add((*k, "~others"), a["participants"] - a["veterans"], shown=False)],
+    )
+    cells.relate(
+        completed,
+        [
+            veterans_completed,
+            cells.add(
+                (*k, "~others_completed"),
+                a["completed"] - a["veterans_completed"],
+                shown=False,
+            ),
+        ],
+    )
+    cells.relate(
+        veterans,
+        [
+            veterans_completed,
+            cells.add(
+                (*k, "~veterans_ongoing"), a["veterans"] - a["veterans_completed"], shown=False
+            ),
+        ],
+    )
+    if a["plans_received"] is not None:
+        received = cells.add((*k, "plans_received"), a["plans_received"])
+        on_time = cells.add((*k, "plans_on_time"), a["plans_on_time"])
+        late = cells.add((*k, "~plans_late"), a["plans_received"] - a["plans_on_time"], shown=False)
+        missing = cells.add(
+            (*k, "~plans_missing"), a["participants"] - a["plans_received"], shown=False
+        )
+        cells.relate(received, [on_time, late])
+        cells.relate(participants, [received, missing])
+    if a["final_evaluations_received"] is not None:
+        received = cells.add((*k, "final_evaluations_received"), a["final_evaluations_received"])
+        late = cells.add((*k, "final_evaluations_late"), a["final_evaluations_late"])
+        missing = cells.add((*k, "final_evaluations_missing"), a["final_evaluations_missing"])
+        on_time = cells.add(
+            (*k, "~final_on_time"),
+            a["final_evaluations_received"] - a["final_evaluations_late"],
+            shown=False,
+        )
+        cells.relate(completed, [received, missing])
+        cells.relate(received, [on_time, late])
+
+
+def figure_cells(figures: dict) -> Cells:
+    """Every count of people in the figures, and how they add up."""
+    cells = Cells()
+    for i, agreement in enumerate(figures["agreements"]):
+        _agreement_cells(cells, i, agreement)
+
+    courses = figures["courses"]
+    totals = {}
+    for name in ("participants", "ongoing", "completed"):
+        totals[name] = cells.add(("courses", name), courses[name])
+        cells.relate(
+            totals[name], [("agreements", i, name) for i in range(len(figures["agreements"]))]
+        )
+    cells.relate(totals["participants"], [totals["ongoing"], totals["completed"]])
+    outcome_totals = []
+    for code, n in courses["outcomes"].items():
+        key = cells.add(("courses", "outcomes", code), n)
+        outcome_totals.append(key)
+        cells.relate(
+            key,
+            [
+                ("agreements", i, "outcomes", code)
+                for i, a in enumerate(figures["agreements"])
+                if code in a["outcomes"]
+            ],
+        )
+    cells.relate(totals["completed"], outcome_totals)
+
+    employment = figures["employment"]
+    total = cells.add(("employment", "total"), employment["total"])
+    cells.relate(
+        total,
+        [cells.add(("employment", "by_type", t), n) for t, n in employment["by_type"].items()],
+    )
+
+    by_enterprise = figures.get("placements_by_enterprise", {})
+    for kind, n in figures["placements"].items():
+        total = cells.add(("placements", kind), n)
+        cells.relate(
+            total,
+            [
+                cells.add(("placements_by_enterprise", name, kind), counts[kind])
+                for name, counts in by_enterprise.items()
+            ],
+        )
+    return cells
+
+
+def _set(figures: dict, key: Key, value) -> None:
+    target = figures
+    for part in key[:-1]:
+        target = target[part]
+    target[key[-1]] = value
+
+
+def public_figures(figures: dict) -> dict:
+    """A copy of the figures with small counts hidden so none can be worked out."""
+    cells = figure_cells(figures)
+    primary, hidden = cells.suppress()
+    public = copy.deepcopy(figures)
+    for key in hidden & cells.shown:
+        _set(public, key, Hidden(primary=key in primary))
+    public["suppressed"] = True
+    return public

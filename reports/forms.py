@@ -1,0 +1,22 @@
+from django import forms
+
+from reports.models import ReportSection
+
+HELP = ReportSection._meta.get_field("text").help_text
+
+
+class SectionTextsForm(forms.Form):
+    """The narrative of every section of one report, on one page. Plain text only: it is
+    escaped when rendered, and markup typed here shows as typed."""
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {s.key: s.text for s in report.sections.all()}
+        for key, label in ReportSection.Key.choices:
+            self.fields[key] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=50_000,
+                initial=current.get(key, ""),
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )
