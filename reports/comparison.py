@@ -91,7 +91,7 @@ def _label(path: tuple) -> str:
             words.append(FIELD_LABELS[part])
         else:
             words.append(CODE_LABELS.get(part, part))
-    return " ".join(w for w in words if w)
+    return " · ".join(w for w in words if w).replace("resultat: · ", "resultat: ")
 
 
 def figures_compare(published: dict, today: dict) -> list[ComparedFigure]:

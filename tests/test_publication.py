@@ -64,7 +64,7 @@ def test_comparison_marks_what_changed_since_publication(
     page = client.get(reverse("reports:compare", args=[published.pk])).content.decode()
     # the total, the number of grants, and the enterprise's own total
     assert "3 tal" in page
-    assert "Fundraising i alt (kr.)" in page and f"Fundraising {enterprise}" in page
+    assert "Fundraising · i alt (kr.)" in page and f"Fundraising · {enterprise}" in page
     assert "125.000" in page and "130.000" in page and "+5.000" in page
     assert page.count('class="differs"') == 3
     everything = client.get(reverse("reports:compare", args=[published.pk]) + "?alle=1")
