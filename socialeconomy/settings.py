@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "enterprises",
     "agreements",
     "reports",
+    "exchange",
 ]
 
 MIDDLEWARE = [

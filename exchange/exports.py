@@ -1,0 +1,56 @@
+"""Export of every record in the exchange format, readable in Excel: real dates, numbers as
+numbers, column widths, the header row frozen. Text is always written as text, never as a
+formula, whatever it starts with."""
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from exchange.imports import _existing
+from exchange.spec import SHEETS, ooxml_escape
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(sheet, value, kind: str):
+    if kind == "bool":
+        value = "ja" if value else "nej"
+    if value == "":
+        value = None
+    if isinstance(value, str):
+        value = ooxml_escape(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # a string cell is never run as a formula
+        if value.startswith(FORMULA_STARTS):
+            cell.number_format = "@"  # and stays text when edited in Excel
+    elif kind == "date" and value is not None:
+        cell.number_format = "yyyy-mm-dd"
+    elif kind == "number" and value is not None:
+        cell.number_format = "#,##0"
+    return cell
+
+
+def workbook_export(target) -> dict[str, int]:
+    """Write the workbook to a path or a binary stream; returns rows per sheet."""
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    counts = {}
+    for spec in SHEETS:
+        sheet = workbook.create_sheet(spec.name)
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(spec.columns, start=1):
+            letter = chr(ord("A") + index - 1)
+            sheet.column_dimensions[letter].width = column.width
+        header = []
+        for column in spec.columns:
+            cell = WriteOnlyCell(sheet, value=column.header)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        records = sorted(_existing(spec).values(), key=lambda r: r[spec.key.field])
+        for record in records:
+            sheet.append([_cell(sheet, record[c.field], c.kind) for c in spec.columns])
+        counts[spec.name] = len(records)
+    workbook.save(target)
+    return counts

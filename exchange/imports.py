@@ -1,0 +1,309 @@
+"""Import of the exchange workbook: all or nothing. Every error is collected (sheet, cell as
+Excel shows it, column, a plain sentence); with any error nothing is written."""
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from agreements.models import Agreement, Course
+from enterprises.models import Enterprise
+from exchange.spec import AGREEMENT, ENTERPRISE, SHEETS, CellError, Column, Sheet
+from socialeconomy.vocabulary import ReferringUnit
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ENTRIES = 2_000
+MAX_UNPACKED = 400 * 1024 * 1024
+MAX_RATIO = 200
+BATCH = 2_000
+
+
+class WorkbookRefused(Exception):
+    """The file is refused before it is parsed."""
+
+
+def workbook_check_file(path: Path) -> None:
+    """Refuse what is not an .xlsx workbook of a sane size, judged by content, not name."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise WorkbookRefused(
+            f"Filen fylder {size / 1024 / 1024:.1f} MB; grænsen er {MAX_BYTES // 1024 // 1024} MB."
+        )
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic != b"PK\x03\x04" or not zipfile.is_zipfile(path):
+        raise WorkbookRefused("Filen er ikke en Excel-projektmappe (.xlsx).")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            names = {e.filename for e in entries}
+    except zipfile.BadZipFile:
+        raise WorkbookRefused("Filen er ikke en Excel-projektmappe (.xlsx).") from None
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise WorkbookRefused("Filen er en zip-fil, men ikke en Excel-projektmappe (.xlsx).")
+    if len(entries) > MAX_ENTRIES:
+        raise WorkbookRefused(f"Filen rummer {len(entries)} dele; grænsen er {MAX_ENTRIES}.")
+    unpacked = sum(e.file_size for e in entries)
+    packed = sum(e.compress_size for e in entries) or 1
+    if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
+        raise WorkbookRefused(
+            "Filen pakker sig ud til langt mere, end dens størrelse giver grund til "
+            "(en «zip-bombe»); den er afvist."
+        )
+
+
+@dataclass
+class SheetChanges:
+    name: str
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportResult:
+    errors: list[str] = field(default_factory=list)
+    sheets: list[SheetChanges] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict
+    letters: dict  # field → column letter in the file
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _empty(column: Column):
+    return {"date": None, "number": None, "bool": False}.get(column.kind, "")
+
+
+class _Reader:
+    def __init__(self, result: ImportResult):
+        self.result = result
+
+    def error(self, sheet: Sheet, letter: str, number: int, header: str, text: str) -> None:
+        self.result.errors.append(f"{sheet.name}!{letter}{number} ({header}): {text}")
+
+    def sheet(self, sheet: Sheet, worksheet, progress) -> list[Row]:
+        rows = worksheet.iter_rows(values_only=True)
+        header = next(rows, None) or ()
+        positions = {}
+        for index, title in enumerate(header):
+            if isinstance(title, str) and title.strip():
+                positions.setdefault(title.strip().casefold(), index)
+        columns = []
+        for column in sheet.columns:
+            index = positions.get(column.header.casefold())
+            if index is None:
+                if column.required:
+                    self.result.errors.append(
+                        f"{sheet.name}!1 ({column.header}): kolonnen mangler i overskriftsrækken"
+                    )
+                continue
+            columns.append((column, index, get_column_letter(index + 1)))
+        if len(columns) < sum(c.required for c in sheet.columns):
+            return []
+        parsed: list[Row] = []
+        seen: dict[str, int] = {}
+        for number, cells in enumerate(rows, start=2):
+            if not cells or all(_blank(c) for c in cells):
+                continue
+            row = Row(number, {}, {})
+            for column, index, letter in columns:
+                raw = cells[index] if index < len(cells) else None
+                row.letters[column.field] = letter
+                if _blank(raw):
+                    if column.required:
+                        self.error(sheet, letter, number, column.header, "skal udfyldes")
+                    row.values[column.field] = _empty(column)
+                    continue
+                try:
+                    row.values[column.field] = column.read(raw)
+                except CellError as error:
+                    self.error(sheet, letter, number, column.header, str(error))
+            for column in sheet.columns:
+                row.values.setdefault(column.field, _empty(column))
+            key = row.values.get(sheet.key.field)
+            if key:
+                if key in seen:
+                    self.error(
+                        sheet,
+                        row.letters[sheet.key.field],
+                        number,
+                        sheet.key.header,
+                        f"«{key}» står også i række {seen[key]}; en nøgle må kun stå én gang",
+                    )
+                else:
+                    seen[key] = number
+            self.rules(sheet, row)
+            parsed.append(row)
+            if progress and number % 10_000 == 0:
+                progress(f"{sheet.name} læser", number - 1)
+        return parsed
+
+    def rules(self, sheet: Sheet, row: Row) -> None:
+        v = row.values
+        headers = {c.field: c.header for c in sheet.columns}
+
+        def fail(name: str, text: str) -> None:
+            self.error(sheet, row.letters.get(name, "A"), row.number, headers[name], text)
+
+        start, end = ("joined", "left") if "joined" in v else ("start", "end")
+        if v.get(start) and v.get(end) and v[end] < v[start]:
+            fail(end, f"ligger før {headers[start]} ({v[start]:%d.%m.%Y})")
+        if sheet.model is Course and v.get("outcome") and not v.get("end"):
+            fail("outcome", "et resultat kan kun registreres, når forløbet har en slutdato")
+
+
+def _existing(sheet: Sheet) -> dict[str, dict]:
+    fields = [c.field for c in sheet.columns]
+    names = {ENTERPRISE: "enterprise__name", AGREEMENT: "agreement__name"}
+    lookups = [names.get(f, f) for f in fields]
+    found = {}
+    for values in sheet.model.objects.values("pk", *lookups).iterator(chunk_size=BATCH):
+        record = {f: values[names.get(f, f)] for f in fields}
+        for f in fields:
+            if record[f] is None and f in ("outcome", "cvr", "purpose"):
+                record[f] = ""
+        record["pk"] = values["pk"]
+        found[record[sheet.key.field]] = record
+    return found
+
+
+def _check_links(reader: _Reader, parsed: dict[str, list[Row]]) -> None:
+    by_name = {s.name: s for s in SHEETS}
+    enterprises = {r.values["name"] for r in parsed.get("Virksomheder", [])}
+    enterprises |= set(Enterprise.objects.values_list("name", flat=True))
+    agreements = {r.values["name"] for r in parsed.get("Aftaler", [])}
+    agreements |= set(Agreement.objects.values_list("name", flat=True))
+    for name, rows in parsed.items():
+        sheet = by_name[name]
+        for link, known, where in (
+            (ENTERPRISE, enterprises, "Virksomheder"),
+            (AGREEMENT, agreements, "Aftaler"),
+        ):
+            if link not in sheet.model_fields:
+                continue
+            header = next(c.header for c in sheet.columns if c.field == link)
+            for row in rows:
+                value = row.values.get(link)
+                if value and value not in known:
+                    reader.error(
+                        sheet,
+                        row.letters[link],
+                        row.number,
+                        header,
+                        f"«{value}» findes hverken i arket {where} eller i systemet",
+                    )
+
+
+def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
+    reader = _Reader(result)
+    handle = path.open("rb")  # a stream: the content decides, not the file name
+    workbook = load_workbook(handle, read_only=True, data_only=True)
+    try:
+        parsed = {}
+        for sheet in SHEETS:
+            if sheet.name in workbook.sheetnames:
+                parsed[sheet.name] = reader.sheet(sheet, workbook[sheet.name], progress)
+                if progress:
+                    progress(f"{sheet.name} læst", len(parsed[sheet.name]))
+    finally:
+        workbook.close()
+        handle.close()
+    _check_links(reader, parsed)
+    return parsed
+
+
+def _plan(sheet: Sheet, rows: list[Row]) -> tuple[SheetChanges, list[dict], list[dict]]:
+    existing = _existing(sheet)
+    changes = SheetChanges(sheet.name)
+    creates, updates = [], []
+    for row in rows:
+        record = existing.get(row.values[sheet.key.field])
+        if record is None:
+            creates.append(row.values)
+            changes.created += 1
+        elif any(record[f] != v for f, v in row.values.items()):
+            updates.append({**row.values, "pk": record["pk"]})
+            changes.changed += 1
+        else:
+            changes.unchanged += 1
+    return changes, creates, updates
+
+
+def _instance_values(values: dict, links: dict) -> dict:
+    out = dict(values)
+    if ENTERPRISE in out:
+        out["enterprise_id"] = links["enterprises"][out.pop(ENTERPRISE)]
+    if AGREEMENT in out:
+        out["agreement_id"] = links["agreements"][out.pop(AGREEMENT)]
+    return out
+
+
+def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict) -> None:
+    model = sheet.model
+    if model in (Enterprise, Agreement):  # few rows; save() keeps slugs and defaults
+        for values in creates:
+            values = _instance_values(values, links)
+            if model is Agreement:
+                values.setdefault("referring_unit", ReferringUnit.JOBCENTER)
+            model(**values).save()
+        for values in updates:
+            values = _instance_values(values, links)
+            pk = values.pop("pk")
+            model.objects.filter(pk=pk).update(**values)
+        return
+    model.objects.bulk_create(
+        (model(**_instance_values(v, links)) for v in creates), batch_size=BATCH
+    )
+    if updates:
+        rows = [_instance_values(v, links) for v in updates]
+        fields = [f for f in rows[0] if f != "pk"]
+        model.objects.bulk_update([model(**r) for r in rows], fields, batch_size=BATCH)
+
+
+def workbook_import(
+    path: Path, *, dry_run: bool = False, progress: Callable | None = None
+) -> ImportResult:
+    """Read, check and (unless dry_run or any error) write the workbook in one transaction.
+    Raises WorkbookRefused for a file that is not a sane .xlsx workbook."""
+    path = Path(path)
+    workbook_check_file(path)
+    result = ImportResult()
+    parsed = _read(path, result, progress)
+    if result.errors:
+        return result
+    plans = []
+    for sheet in SHEETS:
+        if sheet.name in parsed:
+            changes, creates, updates = _plan(sheet, parsed[sheet.name])
+            result.sheets.append(changes)
+            plans.append((sheet, creates, updates))
+    if dry_run:
+        return result
+    with transaction.atomic():
+        for sheet, creates, updates in plans:
+            links = {}  # names to ids, as they stand after the sheets written before
+            if ENTERPRISE in sheet.model_fields:
+                links["enterprises"] = dict(Enterprise.objects.values_list("name", "pk"))
+            if AGREEMENT in sheet.model_fields:
+                links["agreements"] = dict(Agreement.objects.values_list("name", "pk"))
+            _write(sheet, creates, updates, links)
+            if progress:
+                progress(f"{sheet.name} skrevet", len(creates) + len(updates))
+    result.written = True
+    return result

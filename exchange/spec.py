@@ -1,0 +1,239 @@
+"""The exchange workbook's sheets and columns, as ../shared/spec/exchange-workbook.md fixes
+them, and how each cell is read and written."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from agreements.models import Agreement, Course
+from enterprises.models import Enterprise, Grant, Hire, Placement
+from socialeconomy.validators import cvr_is_valid, looks_like_cpr
+from socialeconomy.vocabulary import (
+    AgreementModel,
+    EnterpriseType,
+    HireType,
+    Outcome,
+    PlacementType,
+    parse_choice,
+)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message is a plain Danish sentence."""
+
+
+def _quoted(value: Any) -> str:
+    return f'"{value}"'
+
+
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def ooxml_escape(text: str) -> str:
+    """A carriage return does not survive XML as itself: OOXML writes it `_x000D_` (and a
+    literal `_xHHHH_` as `_x005F_xHHHH_`), as Excel does."""
+    text = _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    return text.replace("\r", "_x000D_")
+
+
+def read_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        return ""
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+
+
+def read_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        value = value.date()
+    elif isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise CellError(
+                f"{_quoted(value)} er ikke en dato (brug en Excel-dato eller ÅÅÅÅ-MM-DD)"
+            )
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            raise CellError(f"{_quoted(value)} er ikke en dato, der findes") from None
+    elif not isinstance(value, date):
+        raise CellError(f"{_quoted(value)} er ikke en dato (brug en Excel-dato eller ÅÅÅÅ-MM-DD)")
+    if not 2000 <= value.year <= 2100:
+        raise CellError(f"{value:%d.%m.%Y} ligger uden for årene 2000–2100")
+    return value
+
+
+def read_whole(value: Any) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CellError(f"{_quoted(value)} er ikke et helt tal på 0 eller mere")
+    return value
+
+
+def read_amount(value: Any) -> int:
+    amount = read_whole(value) if not isinstance(value, float) else value
+    if isinstance(amount, float) or amount <= 0:
+        raise CellError(f"{_quoted(value)} er ikke et beløb i hele kroner over 0")
+    return amount
+
+
+def read_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = read_text(value).strip().casefold()
+    if text in ("ja", "yes", "1", "true", "sand"):
+        return True
+    if text in ("nej", "no", "0", "false", "falsk", ""):
+        return False
+    raise CellError(f"{_quoted(value)} er hverken ja eller nej")
+
+
+def choice_reader(choices, what: str):
+    def read(value: Any) -> str:
+        code = parse_choice(choices, value)
+        if code is None:
+            allowed = ", ".join(f"{c} ({label})" for c, label in choices.choices)
+            raise CellError(f"{_quoted(value)} er ikke en kendt {what}; brug en af: {allowed}")
+        return code
+
+    return read
+
+
+def read_reference(value: Any) -> str:
+    text = read_text(value).strip()
+    if looks_like_cpr(text):
+        raise CellError(
+            "ligner et CPR-nummer; brug en pseudonym sagsreference, aldrig et CPR-nummer"
+        )
+    if len(text) > 50:
+        raise CellError("er længere end 50 tegn")
+    return text
+
+
+def read_cvr(value: Any) -> str:
+    text = read_text(value).strip()
+    if not cvr_is_valid(text):
+        raise CellError(f"{_quoted(value)} er ikke et gyldigt CVR-nummer (8 cifre, modulus 11)")
+    return text
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    read: Any
+    required: bool = False
+    kind: str = "text"  # how it is written: text, date, number, bool
+    width: int = 16
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    model: type
+    columns: tuple[Column, ...]
+    order: str
+
+    @property
+    def key(self) -> Column:
+        return self.columns[0]
+
+    @property
+    def model_fields(self) -> set[str]:
+        return {c.field for c in self.columns}
+
+
+def _name(value: Any) -> str:
+    text = read_text(value).strip()
+    if len(text) > 200:
+        raise CellError("er længere end 200 tegn")
+    return text
+
+
+ENTERPRISE = "enterprise"
+AGREEMENT = "agreement"
+
+SHEETS = (
+    Sheet(
+        "Virksomheder",
+        Enterprise,
+        (
+            Column("Navn", "name", _name, True, width=40),
+            Column("Type", "type", choice_reader(EnterpriseType, "virksomhedstype"), True),
+            Column("CVR", "cvr", read_cvr, width=10),
+            Column("Fra", "joined", read_date, True, kind="date", width=12),
+            Column("Til", "left", read_date, kind="date", width=12),
+        ),
+        "name",
+    ),
+    Sheet(
+        "Aftaler",
+        Agreement,
+        (
+            Column("Navn", "name", _name, True, width=40),
+            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
+            Column("Model", "model", choice_reader(AgreementModel, "model"), True, width=10),
+            Column("Ramme", "capacity", read_whole, kind="number", width=8),
+            Column("Start", "start", read_date, True, kind="date", width=12),
+            Column("Slut", "end", read_date, kind="date", width=12),
+        ),
+        "name",
+    ),
+    Sheet(
+        "Forløb",
+        Course,
+        (
+            Column("Reference", "reference", read_reference, True, width=16),
+            Column("Aftale", AGREEMENT, _name, True, width=36),
+            Column("Start", "start", read_date, True, kind="date", width=12),
+            Column("Slut", "end", read_date, kind="date", width=12),
+            Column("Resultat", "outcome", choice_reader(Outcome, "resultatkode"), width=24),
+            Column("Veteran", "veteran", read_bool, kind="bool", width=9),
+            Column("Plan modtaget", "plan_received", read_date, kind="date", width=14),
+        ),
+        "reference",
+    ),
+    Sheet(
+        "Fundraising",
+        Grant,
+        (
+            Column("Reference", "reference", read_reference, True, width=16),
+            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
+            Column("Dato", "date", read_date, True, kind="date", width=12),
+            Column("Giver", "donor", read_text, True, width=36),
+            Column("Beløb", "amount", read_amount, True, kind="number", width=14),
+            Column("Formål", "purpose", read_text, width=40),
+        ),
+        "reference",
+    ),
+    Sheet(
+        "Ansættelser",
+        Hire,
+        (
+            Column("Reference", "reference", read_reference, True, width=16),
+            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
+            Column("Dato", "date", read_date, True, kind="date", width=12),
+            Column("Type", "type", choice_reader(HireType, "ansættelsestype"), True, width=14),
+        ),
+        "reference",
+    ),
+    Sheet(
+        "Praktik og løntilskud",
+        Placement,
+        (
+            Column("Reference", "reference", read_reference, True, width=16),
+            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
+            Column("Dato", "date", read_date, True, kind="date", width=12),
+            Column("Type", "type", choice_reader(PlacementType, "type"), True, width=14),
+        ),
+        "reference",
+    ),
+)
+SHEETS_BY_NAME = {s.name: s for s in SHEETS}
