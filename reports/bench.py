@@ -120,7 +120,36 @@ def main() -> int:
         )
     ratio = results[40_000] / results[4_000]
     print(f"  figures ratio 40,000 / 4,000 courses: {ratio:.2f} (target ≤ 1.20)")
+    _bench_import()
     return 0
+
+
+def _bench_import() -> None:
+    """Export the 40,000 courses, then time import_workbook into an empty database in a
+    child process, and read its peak memory (max RSS) afterwards."""
+    import resource
+    import subprocess
+
+    from agreements.models import Course
+    from exchange.exports import workbook_export
+
+    tmp = Path(tempfile.mkdtemp(prefix="socialokonomi-import-"))
+    path = tmp / "udveksling.xlsx"
+    workbook_export(path)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/empty.db"}
+    manage = [sys.executable, str(Path(__file__).resolve().parent.parent / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [*manage, "import_workbook", str(path)], env=env, check=True, capture_output=True
+    )
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"  import_workbook of {Course.objects.count():,} courses "
+        f"({path.stat().st_size / 1024 / 1024:.1f} MB) into an empty database: "
+        f"{seconds:.1f} s (target ≤ 30 s), peak memory {peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from reports.access import (
@@ -13,6 +16,7 @@ from reports.access import (
     report_for_user,
     reports_for_user,
 )
+from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import html_to_pdf, render_report_html, render_summary_html
 from reports.forms import SectionTextsForm
@@ -160,3 +164,28 @@ def report_publish_view(request, pk):
     figures = report_figures(start=report.start, end=report.end)
     context = {"report": report, "figures": figures, "latest": report.publications.first()}
     return render(request, "reports/publish.html", context)
+
+
+@login_required
+def data_quality(request):
+    """Every data-quality finding for a period (default: the latest report's period)."""
+    if not roles.is_consultant(request.user):
+        raise Http404("Ingen adgang")
+    latest = reports_for_user(request.user).first()
+    today = timezone.localdate()
+    try:
+        start, end = (
+            date.fromisoformat(request.GET[k]) if request.GET.get(k) else None
+            for k in ("fra", "til")
+        )
+    except ValueError:
+        start = end = None
+        messages.error(request, "Datoerne skal skrives ÅÅÅÅ-MM-DD.")
+    start = start or (latest.start if latest else date(today.year, 1, 1))
+    end = end or (latest.end if latest else today)
+    findings = data_check(start=start, end=end, today=today) if start <= end else []
+    groups: dict[str, list] = {}
+    for finding in findings:
+        groups.setdefault(finding.check, []).append(finding)
+    context = {"start": start, "end": end, "groups": groups, "count": len(findings)}
+    return render(request, "reports/quality.html", context)
