@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from exchange.imports import _existing
+from exchange.imports import sheet_records
 from exchange.spec import SHEETS, ooxml_escape
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,7 +48,7 @@ def workbook_export(target) -> dict[str, int]:
             cell.font = bold
             header.append(cell)
         sheet.append(header)
-        records = sorted(_existing(spec).values(), key=lambda r: r[spec.key.field])
+        records = sorted(sheet_records(spec).values(), key=lambda r: r[spec.key.field])
         for record in records:
             sheet.append([_cell(sheet, record[c.field], c.kind) for c in spec.columns])
         counts[spec.name] = len(records)

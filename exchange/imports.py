@@ -12,7 +12,15 @@ from openpyxl.utils import get_column_letter
 
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise
-from exchange.spec import AGREEMENT, ENTERPRISE, SHEETS, CellError, Column, Sheet
+from exchange.spec import (
+    AGREEMENT,
+    ENTERPRISE,
+    SHEETS,
+    SHEETS_BY_NAME,
+    CellError,
+    Column,
+    Sheet,
+)
 from socialeconomy.vocabulary import ReferringUnit
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -168,7 +176,8 @@ class _Reader:
             fail("outcome", "et resultat kan kun registreres, når forløbet har en slutdato")
 
 
-def _existing(sheet: Sheet) -> dict[str, dict]:
+def sheet_records(sheet: Sheet) -> dict[str, dict]:
+    """The stored records of a sheet's kind, by key, as the sheet's columns read them."""
     fields = [c.field for c in sheet.columns]
     names = {ENTERPRISE: "enterprise__name", AGREEMENT: "agreement__name"}
     lookups = [names.get(f, f) for f in fields]
@@ -184,13 +193,12 @@ def _existing(sheet: Sheet) -> dict[str, dict]:
 
 
 def _check_links(reader: _Reader, parsed: dict[str, list[Row]]) -> None:
-    by_name = {s.name: s for s in SHEETS}
     enterprises = {r.values["name"] for r in parsed.get("Virksomheder", [])}
     enterprises |= set(Enterprise.objects.values_list("name", flat=True))
     agreements = {r.values["name"] for r in parsed.get("Aftaler", [])}
     agreements |= set(Agreement.objects.values_list("name", flat=True))
     for name, rows in parsed.items():
-        sheet = by_name[name]
+        sheet = SHEETS_BY_NAME[name]
         for link, known, where in (
             (ENTERPRISE, enterprises, "Virksomheder"),
             (AGREEMENT, agreements, "Aftaler"),
@@ -229,7 +237,7 @@ def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
 
 
 def _plan(sheet: Sheet, rows: list[Row]) -> tuple[SheetChanges, list[dict], list[dict]]:
-    existing = _existing(sheet)
+    existing = sheet_records(sheet)
     changes = SheetChanges(sheet.name)
     creates, updates = [], []
     for row in rows:

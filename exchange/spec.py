@@ -78,8 +78,11 @@ def read_whole(value: Any) -> int:
 
 
 def read_amount(value: Any) -> int:
-    amount = read_whole(value) if not isinstance(value, float) else value
-    if isinstance(amount, float) or amount <= 0:
+    try:
+        amount = read_whole(value)
+    except CellError:
+        amount = 0
+    if amount <= 0:
         raise CellError(f"{_quoted(value)} er ikke et beløb i hele kroner over 0")
     return amount
 
@@ -139,7 +142,6 @@ class Sheet:
     name: str
     model: type
     columns: tuple[Column, ...]
-    order: str
 
     @property
     def key(self) -> Column:
@@ -160,6 +162,13 @@ def _name(value: Any) -> str:
 ENTERPRISE = "enterprise"
 AGREEMENT = "agreement"
 
+# The first columns of the grants, hires and placements sheets (enterprises' dated records).
+DATED = (
+    Column("Reference", "reference", read_reference, True, width=16),
+    Column("Virksomhed", ENTERPRISE, _name, True, width=36),
+    Column("Dato", "date", read_date, True, kind="date", width=12),
+)
+
 SHEETS = (
     Sheet(
         "Virksomheder",
@@ -171,7 +180,6 @@ SHEETS = (
             Column("Fra", "joined", read_date, True, kind="date", width=12),
             Column("Til", "left", read_date, kind="date", width=12),
         ),
-        "name",
     ),
     Sheet(
         "Aftaler",
@@ -184,7 +192,6 @@ SHEETS = (
             Column("Start", "start", read_date, True, kind="date", width=12),
             Column("Slut", "end", read_date, kind="date", width=12),
         ),
-        "name",
     ),
     Sheet(
         "Forløb",
@@ -198,42 +205,32 @@ SHEETS = (
             Column("Veteran", "veteran", read_bool, kind="bool", width=9),
             Column("Plan modtaget", "plan_received", read_date, kind="date", width=14),
         ),
-        "reference",
     ),
     Sheet(
         "Fundraising",
         Grant,
         (
-            Column("Reference", "reference", read_reference, True, width=16),
-            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
-            Column("Dato", "date", read_date, True, kind="date", width=12),
+            *DATED,
             Column("Giver", "donor", read_text, True, width=36),
             Column("Beløb", "amount", read_amount, True, kind="number", width=14),
             Column("Formål", "purpose", read_text, width=40),
         ),
-        "reference",
     ),
     Sheet(
         "Ansættelser",
         Hire,
         (
-            Column("Reference", "reference", read_reference, True, width=16),
-            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
-            Column("Dato", "date", read_date, True, kind="date", width=12),
+            *DATED,
             Column("Type", "type", choice_reader(HireType, "ansættelsestype"), True, width=14),
         ),
-        "reference",
     ),
     Sheet(
         "Praktik og løntilskud",
         Placement,
         (
-            Column("Reference", "reference", read_reference, True, width=16),
-            Column("Virksomhed", ENTERPRISE, _name, True, width=36),
-            Column("Dato", "date", read_date, True, kind="date", width=12),
+            *DATED,
             Column("Type", "type", choice_reader(PlacementType, "type"), True, width=14),
         ),
-        "reference",
     ),
 )
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}

@@ -4,22 +4,16 @@ from io import BytesIO
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from exchange.exports import workbook_export
 from exchange.imports import MAX_BYTES, WorkbookRefused, workbook_import
-from socialeconomy import roles
+from socialeconomy.roles import consultant_or_404
 
-SESSION_KEY = "exchange_upload"
-
-
-def consultant_or_404(user) -> None:
-    """The exchange moves every record in and out: consultants only, 404 for the rest."""
-    if not roles.is_consultant(user):
-        raise Http404("Ingen adgang")
+SESSION_KEY = "exchange_upload"  # the exchange moves every record: consultants only
 
 
 def _upload_dir():

@@ -33,7 +33,7 @@ def report_for_user(user, pk: int) -> ReportPeriod:
 
 def report_for_consultant(user, pk: int) -> ReportPeriod:
     """A report to preview, edit or publish: consultants only."""
-    _require(roles.is_consultant(user))
+    roles.consultant_or_404(user)
     return get_object_or_404(ReportPeriod, pk=pk)
 
 
@@ -41,13 +41,12 @@ def publication_for_user(user, pk: int, *, full: bool = False) -> Publication:
     """A publication. The public version and the summary: consultants and committee members.
     The full version (with counts below five) and its comparison: consultants only."""
     _require(roles.is_consultant(user) if full else can_read_reports(user))
-    documents = [f"{k}_{t}" for k in ("report", "public", "summary") for t in ("html", "pdf")]
-    publications = Publication.objects.select_related("report").defer(*documents)
+    publications = Publication.objects.select_related("report").without_documents()
     return get_object_or_404(publications, pk=pk)
 
 
 def latest_publication(report: ReportPeriod) -> Publication:
-    publication = report.publications.order_by("-version").first()
+    publication = report.publications.without_documents().order_by("-version").first()
     if publication is None:
         raise Http404("Rapporten er ikke udgivet")
     return publication

@@ -12,7 +12,7 @@ from django.urls import reverse
 from agreements.models import Agreement, Course
 from enterprises.models import Grant, Hire, Placement
 from reports.formatting import dk_int
-from reports.quality import published_differences
+from reports.quality import courses_without_outcome, published_differences
 from reports.selectors import report_figures
 
 LONGER_THAN_STANDARD = 1.5  # a course this many times its standard length is "far longer"
@@ -35,7 +35,7 @@ def _courses(start: date, end: date):
 
 
 def completed_without_outcome(start, end, today):
-    rows = _courses(start, end).filter(end__isnull=False, end__lte=end, outcome="")
+    rows = courses_without_outcome(start, end).select_related("agreement")
     for c in rows.order_by("agreement__name", "reference"):
         yield Finding(
             "Afsluttet uden resultat",

@@ -132,6 +132,15 @@ class PublishedFigure(models.Model):
         return f"{self.get_key_display()} {self.period_start:%Y}: {self.stated_as or self.value}"
 
 
+class PublicationQuerySet(models.QuerySet):
+    DOCUMENTS = [f"{d}_{f}" for d in ("report", "public", "summary") for f in ("html", "pdf")]
+
+    def without_documents(self):
+        """Metadata only: the stored HTML and PDFs (a few hundred kB each) are loaded when a
+        view reads one of them."""
+        return self.defer(*self.DOCUMENTS)
+
+
 class Publication(models.Model):
     """A published version of a report: its figures, texts and documents frozen as they were.
     The stored PDFs are served byte for byte, whatever changes in the records later."""
@@ -159,6 +168,8 @@ class Publication(models.Model):
     public_pdf = models.BinaryField("rapport, offentlig udgave (PDF)")
     summary_html = models.TextField("udvalgsresumé (HTML)")
     summary_pdf = models.BinaryField("udvalgsresumé (PDF)")
+
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "-version"]

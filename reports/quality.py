@@ -55,11 +55,17 @@ def published_differences(start: date, end: date, figures: dict) -> list[FigureD
     return found
 
 
+def courses_without_outcome(start: date, end: date):
+    """Courses of the period completed by its end with no outcome recorded."""
+    return Course.objects.participants(start, end).filter(
+        Q(end__isnull=False, end__lte=end), outcome=""
+    )
+
+
 def completed_without_outcome(start: date, end: date) -> list[dict]:
     """Per agreement: completed courses in the period with no outcome, with references."""
     rows = (
-        Course.objects.participants(start, end)
-        .filter(Q(end__isnull=False, end__lte=end), outcome="")
+        courses_without_outcome(start, end)
         .values("agreement__name", "reference")
         .order_by("agreement__name", "reference")
     )

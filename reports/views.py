@@ -2,7 +2,8 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,7 +21,7 @@ from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import html_to_pdf, render_report_html, render_summary_html
 from reports.forms import SectionTextsForm
-from reports.models import ReportPeriod
+from reports.models import Publication, ReportPeriod
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
 from socialeconomy import roles
@@ -51,7 +52,10 @@ def home(request):
 
 @login_required
 def report_list(request):
-    reports = reports_for_user(request.user).prefetch_related("publications")
+    publications = Publication.objects.without_documents().select_related("published_by")
+    reports = reports_for_user(request.user).prefetch_related(
+        Prefetch("publications", queryset=publications)
+    )
     return render(request, "reports/list.html", {"reports": reports})
 
 
@@ -162,15 +166,15 @@ def report_publish_view(request, pk):
         )
         return redirect("reports:list")
     figures = report_figures(start=report.start, end=report.end)
-    context = {"report": report, "figures": figures, "latest": report.publications.first()}
+    latest = report.publications.without_documents().first()
+    context = {"report": report, "figures": figures, "latest": latest}
     return render(request, "reports/publish.html", context)
 
 
 @login_required
 def data_quality(request):
     """Every data-quality finding for a period (default: the latest report's period)."""
-    if not roles.is_consultant(request.user):
-        raise Http404("Ingen adgang")
+    roles.consultant_or_404(request.user)
     latest = reports_for_user(request.user).first()
     today = timezone.localdate()
     try:

@@ -17,6 +17,14 @@ def is_consultant(user) -> bool:
     return user.is_authenticated and (user.is_superuser or has_role(user, CONSULTANT))
 
 
+def consultant_or_404(user) -> None:
+    """Consultants only; everybody else gets the 404 that does not confirm a thing exists."""
+    from django.http import Http404
+
+    if not is_consultant(user):
+        raise Http404("Ingen adgang")
+
+
 def is_committee(user) -> bool:
     return has_role(user, COMMITTEE)
 
