@@ -1,8 +1,10 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 
 from socialeconomy.validators import validate_not_cpr
 from socialeconomy.vocabulary import (
@@ -90,6 +92,9 @@ class Agreement(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", args=[self.pk])
+
     def clean(self):
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": "Slutdatoen skal ligge på eller efter startdatoen."})
@@ -118,6 +123,9 @@ class AgreementPause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement}: pause fra {self.start:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return self.agreement.get_absolute_url()
 
     def clean(self):
         if self.end and self.start and self.end < self.start:
@@ -172,6 +180,13 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:course", args=[self.pk])
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.end is None
 
     def clean(self):
         errors = {}
@@ -236,3 +251,147 @@ class EvaluationAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} – {self.question}"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", "Kladde"
+    SUBMITTED = "submitted", "Indsendt"
+    RECEIVED = "received", "Modtaget"
+    RETURNED = "returned", "Sendt retur"
+
+
+class Submission(models.Model):
+    """A document an enterprise writes about a course and submits to the unit: a draft until
+    submitted, then read-only to the enterprise until a consultant receives it or returns it
+    with a comment."""
+
+    status = models.CharField(
+        "status", max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+    updated_at = models.DateTimeField("senest ændret", auto_now=True)
+    submitted_at = models.DateTimeField("indsendt", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="indsendt af",
+    )
+    handled_at = models.DateTimeField("behandlet", null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="behandlet af",
+    )
+    return_comment = models.TextField("kommentar ved retursending", blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def editable_by_enterprise(self) -> bool:
+        return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+
+
+class Plan(Submission):
+    """The course's plan: goals with sub-goals, agreed with the participant."""
+
+    course = models.OneToOneField(
+        Course, on_delete=models.CASCADE, related_name="plan", verbose_name="forløb"
+    )
+    agreed_by = models.CharField(
+        "aftalt af",
+        max_length=300,
+        help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
+    )
+    agreed_on = models.DateField("aftalt den")
+
+    class Meta:
+        verbose_name = "plan"
+        verbose_name_plural = "planer"
+
+    def __str__(self) -> str:
+        return f"Plan for {self.course}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:plan", args=[self.pk])
+
+
+class PlanGoal(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    order = models.PositiveSmallIntegerField("nr.")
+    text = models.TextField("mål")
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class PlanSubGoal(models.Model):
+    goal = models.ForeignKey(PlanGoal, on_delete=models.CASCADE, related_name="sub_goals")
+    order = models.PositiveSmallIntegerField("nr.")
+    text = models.TextField("delmål")
+
+    class Meta:
+        ordering = ["goal", "order"]
+        verbose_name = "delmål"
+        verbose_name_plural = "delmål"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class EvaluationKind(models.TextChoices):
+    ONGOING = "ongoing", "Løbende evaluering"
+    FINAL = "final", "Slutevaluering"
+
+
+class Evaluation(Submission):
+    """An ongoing evaluation (about every four weeks) or the final evaluation of a course."""
+
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="evaluations", verbose_name="forløb"
+    )
+    kind = models.CharField("type", max_length=20, choices=EvaluationKind.choices)
+    date = models.DateField("dato")
+    progression = models.TextField("deltagerens progression")
+    results = models.TextField("resultater", blank=True)
+    work_capacity = models.TextField(
+        "beskrivelse af arbejdsevne",
+        blank=True,
+        help_text="Til rehabiliteringsteamet. Skal udfyldes i slutevalueringen.",
+    )
+
+    class Meta:
+        ordering = ["course", "date", "pk"]
+        verbose_name = "evaluering"
+        verbose_name_plural = "evalueringer"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.course} ({self.date:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:evaluation", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.kind == EvaluationKind.FINAL and not (self.work_capacity or "").strip():
+            errors["work_capacity"] = (
+                "Slutevalueringen skal beskrive deltagerens arbejdsevne til rehabiliteringsteamet."
+            )
+        course = self.course if self.course_id else None
+        if course and self.date and self.date < course.start:
+            errors["date"] = (
+                f"Evalueringen kan ikke være dateret før forløbets start ({course.start:%d.%m.%Y})."
+            )
+        if errors:
+            raise ValidationError(errors)

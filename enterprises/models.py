@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 
 from socialeconomy.text import danish_slugify
 from socialeconomy.validators import parse_sdgs, validate_cvr, validate_sdgs
@@ -55,6 +56,9 @@ class Enterprise(models.Model):
             self.slug = danish_slugify(self.name)[:80]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:detail", args=[self.pk])
+
     @property
     def sdg_list(self) -> list[int]:
         return parse_sdgs(self.sdgs)
@@ -89,6 +93,9 @@ class EnterpriseYear(models.Model):
     def __str__(self) -> str:
         return f"{self.enterprise} {self.year}"
 
+    def get_absolute_url(self) -> str:
+        return self.enterprise.get_absolute_url()
+
 
 class DatedRecord(models.Model):
     """A dated event of an enterprise, counted when its date lies within a period."""
@@ -106,8 +113,12 @@ class DatedRecord(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def get_absolute_url(self) -> str:
+        return reverse(f"enterprises:{self.url_name}_edit", args=[self.pk])
+
 
 class Grant(DatedRecord):
+    url_name = "grant"
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="grants"
     )
@@ -124,6 +135,7 @@ class Grant(DatedRecord):
 
 
 class Hire(DatedRecord):
+    url_name = "hire"
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="hires"
     )
@@ -135,6 +147,7 @@ class Hire(DatedRecord):
 
 
 class Placement(DatedRecord):
+    url_name = "placement"
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="placements"
     )

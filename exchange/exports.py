@@ -2,9 +2,12 @@
 numbers, column widths, the header row frozen. Text is always written as text, never as a
 formula, whatever it starts with."""
 
+from datetime import date
+
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from exchange.imports import sheet_records
 from exchange.spec import SHEETS, ooxml_escape
@@ -54,3 +57,35 @@ def workbook_export(target) -> dict[str, int]:
         counts[spec.name] = len(records)
     workbook.save(target)
     return counts
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, int):
+        return "number"
+    return "text"
+
+
+def rows_export(target, *, title: str, headers: list[str], rows) -> int:
+    """One sheet of any list (a filtered list page): the same safe cells as the workbook."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    for index in range(len(headers)):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = 18
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in rows:
+        sheet.append([_cell(sheet, "" if v is None else v, _kind_of(v)) for v in row])
+        count += 1
+    workbook.save(target)
+    return count

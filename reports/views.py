@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from agreements import deadlines
+from agreements.access import agreements_for_user, courses_for_user
 from reports.access import (
     latest_publication,
     publication_for_user,
@@ -21,10 +23,11 @@ from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import html_to_pdf, render_report_html, render_summary_html
 from reports.forms import SectionTextsForm
-from reports.models import Publication, ReportPeriod
+from reports.models import Publication
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
 from socialeconomy import roles
+from socialeconomy.records import as_of
 
 # kind → (file name stem, page title, publication fields (html, pdf))
 DOCUMENTS = {
@@ -40,14 +43,32 @@ DOCUMENTS = {
 
 @login_required
 def home(request):
-    if roles.is_committee(request.user) and not roles.is_consultant(request.user):
+    """The start page answers "what needs me now" for the user's role."""
+    user = request.user
+    if not (roles.is_consultant(user) or roles.is_enterprise_staff(user)):
         return redirect("reports:list")
-    if not roles.is_consultant(request.user):
-        enterprises = request.user.enterprises.order_by("name")
-        return render(request, "home_enterprise.html", {"enterprises": enterprises})
-    report = ReportPeriod.objects.first()
-    figures = report_figures(start=report.start, end=report.end) if report else None
-    return render(request, "home.html", {"report": report, "figures": figures})
+    today = as_of(request)
+    courses = courses_for_user(user)
+    context = {
+        "today": today,
+        "plans_due": deadlines.plans_due(courses, today),
+        "follow_ups_due": deadlines.follow_ups_due(courses, today),
+        "finals_overdue": deadlines.final_evaluations_overdue(courses, today),
+        "shown": deadlines.SHOWN,
+        "horizon": deadlines.HORIZON_DAYS,
+    }
+    if roles.is_consultant(user):
+        context |= {
+            "waiting": deadlines.documents_waiting(courses),
+            "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
+            "capacity": deadlines.capacity_today(agreements_for_user(user), today),
+        }
+        return render(request, "home.html", context)
+    context |= {
+        "enterprises": user.enterprises.order_by("name"),
+        "returned": deadlines.documents_returned(courses),
+    }
+    return render(request, "home_enterprise.html", context)
 
 
 @login_required

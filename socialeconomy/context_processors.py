@@ -7,4 +7,5 @@ def user_roles(request):
     return {
         "is_consultant": roles.is_consultant(request.user),
         "can_read_reports": can_read_reports(request.user),
+        "is_enterprise_staff": roles.is_enterprise_staff(request.user),
     }

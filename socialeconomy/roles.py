@@ -7,10 +7,19 @@ ENTERPRISE_STAFF = "Virksomhedsmedarbejdere"
 ALL = (CONSULTANT, COMMITTEE, ENTERPRISE_STAFF)
 
 
-def has_role(user, role: str) -> bool:
+def role_names(user) -> frozenset[str]:
+    """The user's groups, read once per request (cached on the user object)."""
     if not user.is_authenticated:
-        return False
-    return any(group.name == role for group in user.groups.all())
+        return frozenset()
+    names = getattr(user, "_role_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = names
+    return names
+
+
+def has_role(user, role: str) -> bool:
+    return role in role_names(user)
 
 
 def is_consultant(user) -> bool:

@@ -3,8 +3,8 @@ from datetime import date
 import factory
 from django.contrib.auth.models import Group, User
 
-from agreements.models import Agreement, AgreementPause, Course
-from enterprises.models import Enterprise, Grant, Hire, Placement
+from agreements.models import Agreement, AgreementPause, Course, Evaluation, Plan
+from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
 from reports.models import PublishedFigure, ReportPeriod, StrategyGoal
 
 
@@ -123,3 +123,31 @@ class PublishedFigureFactory(factory.django.DjangoModelFactory):
     period_end = date(2022, 12, 31)
     key = "fundraising.total_dkk"
     value = 1
+
+
+class EnterpriseYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EnterpriseYear
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    year = 2022
+    this_year = "Nyt værksted åbnet."
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    course = factory.SubFactory(CourseFactory)
+    agreed_by = "Deltager, mentor og sagsbehandler"
+    agreed_on = factory.LazyAttribute(lambda o: o.course.start)
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evaluation
+
+    course = factory.SubFactory(CourseFactory)
+    kind = "ongoing"
+    date = factory.LazyAttribute(lambda o: o.course.start)
+    progression = "Møder stabilt op og har taget ansvar for morgenmaden."

@@ -1,5 +1,9 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
+
+from agreements.models import Course
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +20,22 @@ def test_login_page_renders(client):
     assert 'name="username"' in response.content.decode()
 
 
-def test_home_shows_the_field_of_2022(client, demo, consultant):
+def test_home_is_the_consultants_worklist_on_the_demo(client, demo, consultant):
     client.force_login(consultant)
-    page = client.get(reverse("reports:home")).content.decode()
-    assert "Den Socialøkonomiske Årsrapport 2022" in page
-    assert "9.503.911 kr." in page
-    assert "AffaldPlus – periode 2" in page
+    page = client.get(reverse("reports:home"), {"dato": "31.12.2022"}).content.decode()
+    assert "Det venter pr. 31.12.2022" in page
+    # FriRUM LAB's courses running on 31.12.2022, against its 4 slots.
+    running = Course.objects.filter(
+        agreement__name="FriRUM LAB", start__lte=date(2022, 12, 31)
+    ).exclude(end__lt=date(2022, 12, 31))
+    ongoing = running.count()
+    assert ongoing > 4
+    row = page[page.index(">FriRUM LAB</a>") :].split("</tr>")[0]
+    cells = (
+        f'<td class="num">{ongoing}</td><td class="num">4</td><td class="num">{4 - ongoing}</td>'
+    )
+    assert cells in row
+    assert f"{round(100 * ongoing / 4)} %" in row
 
 
 def test_enterprise_staff_home_names_their_enterprise(client, staff_a):

@@ -1,0 +1,161 @@
+"""What needs a consultant now: the deadlines of the courses, documents waiting to be
+received, courses ended without an outcome, and each agreement's capacity use. Read-only
+selectors, computed for a given day so they can be tested with frozen time."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, Q
+
+from agreements.models import (
+    Agreement,
+    Course,
+    Evaluation,
+    EvaluationKind,
+    Plan,
+    SubmissionStatus,
+    overlaps,
+)
+
+#: Deadlines this many days ahead count as "due soon".
+HORIZON_DAYS = 14
+#: Rows shown per list on the dashboard; the full lists are one click away.
+SHOWN = 25
+
+
+@dataclass(frozen=True)
+class Deadline:
+    course: Course
+    due: date
+    today: date
+
+    @property
+    def overdue_days(self) -> int:
+        return (self.today - self.due).days
+
+    @property
+    def days_left(self) -> int:
+        return (self.due - self.today).days
+
+    @property
+    def overdue(self) -> bool:
+        return self.due < self.today
+
+
+@dataclass(frozen=True)
+class Capacity:
+    agreement: Agreement
+    ongoing: int
+
+    @property
+    def free(self) -> int | None:
+        cap = self.agreement.capacity
+        return None if cap is None else cap - self.ongoing
+
+    @property
+    def share(self) -> int | None:
+        cap = self.agreement.capacity
+        return round(100 * self.ongoing / cap) if cap else None
+
+
+def _ongoing(courses, today: date):
+    return courses.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
+
+
+def plans_due(courses, today: date) -> list[Deadline]:
+    """Ongoing courses without a received or submitted plan whose deadline (start + the
+    agreement's plan deadline) is passed or within the horizon."""
+    candidates = (
+        _ongoing(courses, today)
+        .filter(plan_received__isnull=True, agreement__plan_deadline_days__isnull=False)
+        .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
+        .select_related("agreement")
+    )
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    rows = [Deadline(c, c.plan_due, today) for c in candidates]
+    return sorted((r for r in rows if r.due <= horizon), key=lambda r: (r.due, r.course.reference))
+
+
+def follow_ups_due(courses, today: date) -> list[Deadline]:
+    """Ongoing courses whose next follow-up (the latest evaluation, or the start, plus the
+    agreement's follow-up interval) is passed or within the horizon."""
+    candidates = (
+        _ongoing(courses, today)
+        .filter(end__isnull=True, agreement__follow_up_days__isnull=False)
+        .annotate(
+            last_evaluation=Max(
+                "evaluations__date",
+                filter=~Q(evaluations__status=SubmissionStatus.DRAFT),
+            )
+        )
+        .select_related("agreement")
+    )
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    rows = []
+    for course in candidates:
+        last = max(course.start, course.last_evaluation or course.start)
+        due = last + timedelta(days=course.agreement.follow_up_days)
+        if due <= horizon:
+            rows.append(Deadline(course, due, today))
+    return sorted(rows, key=lambda r: (r.due, r.course.reference))
+
+
+def final_evaluations_overdue(courses, today: date) -> list[Deadline]:
+    """Ended courses without a final evaluation after the agreement's deadline."""
+    waiting = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
+        status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
+    )
+    candidates = (
+        courses.filter(
+            end__lt=today,
+            final_evaluation_received__isnull=True,
+            agreement__final_evaluation_deadline_days__isnull=False,
+        )
+        .exclude(pk__in=waiting.values("course"))
+        .select_related("agreement")
+    )
+    rows = []
+    for course in candidates:
+        due = course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
+        if due < today:
+            rows.append(Deadline(course, due, today))
+    return sorted(rows, key=lambda r: (r.due, r.course.reference))
+
+
+def documents_waiting(courses):
+    """Plans and evaluations submitted by enterprises, waiting to be received or returned."""
+    plans = Plan.objects.filter(status=SubmissionStatus.SUBMITTED, course__in=courses)
+    evaluations = Evaluation.objects.filter(status=SubmissionStatus.SUBMITTED, course__in=courses)
+    documents = [
+        *plans.select_related("course", "course__agreement"),
+        *evaluations.select_related("course", "course__agreement"),
+    ]
+    return sorted(documents, key=lambda d: d.submitted_at)
+
+
+def documents_returned(courses):
+    """Plans and evaluations a consultant sent back: the enterprise's to-do."""
+    plans = Plan.objects.filter(status=SubmissionStatus.RETURNED, course__in=courses)
+    evaluations = Evaluation.objects.filter(status=SubmissionStatus.RETURNED, course__in=courses)
+    return [*plans.select_related("course"), *evaluations.select_related("course")]
+
+
+def capacity_today(agreements, today: date) -> list[Capacity]:
+    """Each agreement active today: its ongoing courses against its slots."""
+    active = (
+        agreements.filter(overlaps("start", "end", today, today))
+        .annotate(
+            ongoing=Count(
+                "courses",
+                filter=Q(courses__start__lte=today)
+                & (Q(courses__end__isnull=True) | Q(courses__end__gte=today)),
+            )
+        )
+        .select_related("enterprise")
+        .order_by("name")
+    )
+    return [Capacity(agreement, agreement.ongoing) for agreement in active]
+
+
+def courses_ended_without_outcome(courses, today: date):
+    return courses.filter(end__lte=today, outcome="").order_by("end", "reference")

@@ -1,0 +1,219 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agreements.models import (
+    Agreement,
+    AgreementPause,
+    Course,
+    Evaluation,
+    EvaluationAnswer,
+    EvaluationKind,
+)
+from socialeconomy.forms import DateInput, ModelForm
+from socialeconomy.vocabulary import EVALUATION_QUESTIONS, ReferringUnit
+
+
+class AgreementForm(ModelForm):
+    also_referring_units = forms.TypedMultipleChoiceField(
+        label="Anvendes også af",
+        choices=ReferringUnit.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "name",
+            "enterprise",
+            "model",
+            "referring_unit",
+            "also_referring_units",
+            "start",
+            "end",
+            "capacity",
+            "standard_weeks",
+            "plan_deadline_days",
+            "follow_up_days",
+            "final_evaluation_deadline_days",
+            "aim",
+            "aim_veteran_share",
+            "description",
+            "target_group",
+        ]
+
+
+class PauseForm(ModelForm):
+    class Meta:
+        model = AgreementPause
+        fields = ["start", "end", "reason"]
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agreement = agreement
+
+
+class CourseForm(ModelForm):
+    class Meta:
+        model = Course
+        fields = [
+            "reference",
+            "agreement",
+            "start",
+            "end",
+            "extended_until",
+            "outcome",
+            "veteran",
+            "plan_received",
+            "final_evaluation_received",
+        ]
+
+
+class OutcomeRowForm(ModelForm):
+    """One row of the fast outcome entry: end date, outcome and plan date of a course."""
+
+    class Meta:
+        model = Course
+        fields = ["end", "outcome", "plan_received"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reference = self.instance.reference
+        for field in self.fields.values():
+            field.widget.attrs["aria-label"] = f"{field.label.capitalize()} for {reference}"
+
+
+class BaseOutcomeFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.initial_forms:
+            if form.instance.pk is None:
+                raise ValidationError(
+                    "Formularen indeholder et forløb, der ikke hører til denne aftale. "
+                    "Genindlæs siden og prøv igen."
+                )
+
+
+OutcomeFormSet = forms.modelformset_factory(
+    Course, form=OutcomeRowForm, formset=BaseOutcomeFormSet, extra=0, edit_only=True
+)
+
+
+class AnswersForm(forms.Form):
+    """The nine evaluation questions of a model-1 agreement for one report."""
+
+    def __init__(self, *args, agreement, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement, self.report = agreement, report
+        current = {a.question: a.text for a in agreement.answers.filter(report=report)}
+        for number, question in sorted(EVALUATION_QUESTIONS.items()):
+            self.fields[f"q{number}"] = forms.CharField(
+                label=f"{number}. {question}",
+                required=False,
+                max_length=20_000,
+                initial=current.get(number, ""),
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def save(self):
+        for number in EVALUATION_QUESTIONS:
+            text = self.cleaned_data[f"q{number}"].strip()
+            if text:
+                EvaluationAnswer.objects.update_or_create(
+                    agreement=self.agreement,
+                    report=self.report,
+                    question=number,
+                    defaults={"text": text},
+                )
+            else:
+                self.agreement.answers.filter(report=self.report, question=number).delete()
+        return self.agreement
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(
+        label="Mål", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    sub_goals = forms.CharField(
+        label="Delmål (ét pr. linje)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("sub_goals", "").strip() and not data.get("text", "").strip():
+            self.add_error("text", "Skriv målet, som delmålene hører til.")
+        return data
+
+
+class BaseGoalFormSet(forms.BaseFormSet):
+    """A draft may be saved half-written; a plan is submitted with at least one goal."""
+
+    def __init__(self, *args, submitting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if self.submitting and not self.goals():
+            raise ValidationError("En plan indsendes med mindst ét mål.")
+
+    def goals(self) -> list[tuple[str, list[str]]]:
+        goals = []
+        for form in self.forms:
+            text = (form.cleaned_data.get("text") or "").strip()
+            if text:
+                lines = (form.cleaned_data.get("sub_goals") or "").splitlines()
+                goals.append((text, [line.strip() for line in lines if line.strip()]))
+        return goals
+
+
+GoalFormSet = forms.formset_factory(
+    GoalForm, formset=BaseGoalFormSet, extra=0, max_num=30, validate_max=True
+)
+
+
+class PlanForm(forms.Form):
+    agreed_by = forms.CharField(
+        label="Aftalt af",
+        max_length=300,
+        help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
+    )
+    agreed_on = forms.DateField(label="Aftalt den", widget=DateInput())
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.course = course
+
+    def clean_agreed_on(self):
+        value = self.cleaned_data["agreed_on"]
+        if value < self.course.start:
+            raise ValidationError(
+                f"Planen kan ikke være aftalt før forløbets start ({self.course.start:%d.%m.%Y})."
+            )
+        return value
+
+
+class EvaluationForm(ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["kind", "date", "progression", "results", "work_capacity"]
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.course = course
+        if not self.instance.pk and course.end:
+            self.initial.setdefault("kind", EvaluationKind.FINAL)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Kommentar til virksomheden",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Hvad skal rettes eller uddybes?",
+    )

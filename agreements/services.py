@@ -1,0 +1,103 @@
+"""Writes on courses, plans and evaluations: keyword-only, one transaction each."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from agreements.models import (
+    Course,
+    Evaluation,
+    EvaluationKind,
+    Plan,
+    PlanGoal,
+    PlanSubGoal,
+    Submission,
+    SubmissionStatus,
+)
+
+
+class NotEditable(Exception):
+    """The document is submitted or received: the enterprise can no longer change it."""
+
+
+@transaction.atomic
+def plan_save(
+    *,
+    course: Course,
+    user,
+    agreed_by: str,
+    agreed_on,
+    goals: list[tuple[str, list[str]]],
+    submit: bool,
+) -> Plan:
+    """Create or replace the draft plan of a course. goals: (goal, [sub-goals]) in order."""
+    plan = Plan.objects.select_for_update().filter(course=course).first()
+    if plan and not plan.editable_by_enterprise:
+        raise NotEditable
+    plan = plan or Plan(course=course)
+    plan.agreed_by = agreed_by
+    plan.agreed_on = agreed_on
+    plan.save()
+    plan.goals.all().delete()
+    for number, (text, sub_goals) in enumerate(goals, start=1):
+        goal = PlanGoal.objects.create(plan=plan, order=number, text=text)
+        PlanSubGoal.objects.bulk_create(
+            PlanSubGoal(goal=goal, order=n, text=sub) for n, sub in enumerate(sub_goals, 1)
+        )
+    if submit:
+        submission_submit(document=plan, user=user)
+    return plan
+
+
+@transaction.atomic
+def evaluation_save(*, evaluation: Evaluation, user, submit: bool) -> Evaluation:
+    if evaluation.pk:
+        current = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+        if not current.editable_by_enterprise:
+            raise NotEditable
+    evaluation.save()
+    if submit:
+        submission_submit(document=evaluation, user=user)
+    return evaluation
+
+
+def submission_submit(*, document: Submission, user) -> None:
+    document.status = SubmissionStatus.SUBMITTED
+    document.submitted_at = timezone.now()
+    document.submitted_by = user
+    document.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+
+
+def _delivered_on(document: Submission):
+    return timezone.localdate(document.submitted_at)
+
+
+@transaction.atomic
+def submission_receive(*, document: Submission, user) -> None:
+    """A consultant accepts a submitted document. A plan's or final evaluation's delivery
+    date becomes the course's, which the report's on-time figures count."""
+    if document.status != SubmissionStatus.SUBMITTED:
+        raise NotEditable
+    document.status = SubmissionStatus.RECEIVED
+    document.handled_at = timezone.now()
+    document.handled_by = user
+    document.return_comment = ""
+    document.save()
+    course = document.course
+    if isinstance(document, Plan):
+        course.plan_received = _delivered_on(document)
+        course.save(update_fields=["plan_received"])
+    elif document.kind == EvaluationKind.FINAL and course.end:
+        course.final_evaluation_received = _delivered_on(document)
+        course.save(update_fields=["final_evaluation_received"])
+
+
+@transaction.atomic
+def submission_return(*, document: Submission, user, comment: str) -> None:
+    """A consultant sends a submitted document back to the enterprise with a comment."""
+    if document.status != SubmissionStatus.SUBMITTED:
+        raise NotEditable
+    document.status = SubmissionStatus.RETURNED
+    document.handled_at = timezone.now()
+    document.handled_by = user
+    document.return_comment = comment
+    document.save()

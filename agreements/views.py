@@ -1,0 +1,307 @@
+"""Agreements, courses, plans and evaluations. Every view calls its access helper first;
+writes go through agreements.services; lists and forms use the shared page shapes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from agreements import access
+from agreements.filters import AgreementFilter, CourseFilter
+from agreements.forms import (
+    AgreementForm,
+    AnswersForm,
+    CourseForm,
+    EvaluationForm,
+    GoalFormSet,
+    OutcomeFormSet,
+    PauseForm,
+    PlanForm,
+    ReturnForm,
+)
+from agreements.models import Plan, SubmissionStatus
+from agreements.services import (
+    NotEditable,
+    evaluation_save,
+    plan_save,
+    submission_receive,
+    submission_return,
+)
+from agreements.tables import AgreementTable, CourseTable
+from reports.document import html_to_pdf
+from reports.models import ReportPeriod
+from socialeconomy import roles
+from socialeconomy.records import form_page, list_page
+
+
+@login_required
+def agreement_list(request):
+    agreements = access.agreements_for_user(request.user)
+    consultant = roles.is_consultant(request.user)
+    return list_page(
+        request,
+        queryset=agreements,
+        filterset_class=AgreementFilter,
+        table_class=AgreementTable,
+        title="Samarbejdsaftaler",
+        export_stem="aftaler",
+        actions=[("Ny aftale", reverse("agreements:create"))] if consultant else [],
+    )
+
+
+@login_required
+def agreement_detail(request, pk):
+    agreement = access.agreement_for_user(request.user, pk)
+    consultant = roles.is_consultant(request.user)
+    courses = agreement.courses.order_by("-start", "reference")
+    context = {
+        "agreement": agreement,
+        "consultant": consultant,
+        "pauses": agreement.pauses.all(),
+        "ongoing": courses.filter(end__isnull=True),
+        "completed_count": courses.filter(end__isnull=False).count(),
+        "reports": ReportPeriod.objects.order_by("-start") if consultant else [],
+    }
+    return render(request, "agreements/detail.html", context)
+
+
+@login_required
+def agreement_create(request):
+    roles.consultant_or_404(request.user)
+    form = AgreementForm(
+        request.POST or None, initial={"enterprise": request.GET.get("virksomhed")}
+    )
+    return form_page(request, form=form, title="Ny aftale", cancel_url=reverse("agreements:list"))
+
+
+@login_required
+def agreement_edit(request, pk):
+    agreement = access.agreement_for_user(request.user, pk, edit=True)
+    form = AgreementForm(request.POST or None, instance=agreement)
+    return form_page(
+        request, form=form, title=f"Rediger {agreement}", cancel_url=agreement.get_absolute_url()
+    )
+
+
+@login_required
+def pause_create(request, pk):
+    agreement = access.agreement_for_user(request.user, pk, edit=True)
+    form = PauseForm(request.POST or None, agreement=agreement)
+    return form_page(
+        request,
+        form=form,
+        title=f"Ny pause for {agreement}",
+        cancel_url=agreement.get_absolute_url(),
+    )
+
+
+@login_required
+def pause_edit(request, pk):
+    pause = access.pause_for_user(request.user, pk)
+    form = PauseForm(request.POST or None, instance=pause, agreement=pause.agreement)
+    return form_page(request, form=form, title=str(pause), cancel_url=pause.get_absolute_url())
+
+
+@login_required
+def agreement_answers(request, pk, report_pk):
+    agreement = access.agreement_for_user(request.user, pk, edit=True)
+    report = get_object_or_404(ReportPeriod, pk=report_pk)
+    form = AnswersForm(request.POST or None, agreement=agreement, report=report)
+    return form_page(
+        request,
+        form=form,
+        title=f"Evaluering af {agreement} – {report.title}",
+        cancel_url=agreement.get_absolute_url(),
+        saved_message="Svarene er gemt.",
+    )
+
+
+@login_required
+def agreement_outcomes(request, pk):
+    """Fast outcome entry: end date, outcome and plan date of the agreement's courses in one
+    form, saved together or not at all."""
+    agreement = access.agreement_for_user(request.user, pk, edit=True)
+    show_all = request.GET.get("alle") == "1"
+    courses = agreement.courses.order_by("start", "reference")
+    if not show_all:
+        courses = courses.filter(end__isnull=True) | courses.filter(outcome="")
+    formset = OutcomeFormSet(request.POST or None, queryset=courses)
+    if request.method == "POST" and formset.is_valid():
+        changed = formset.save()
+        messages.success(request, f"{len(changed)} forløb er opdateret.")
+        return redirect(request.get_full_path())
+    context = {"agreement": agreement, "formset": formset, "show_all": show_all}
+    return render(request, "agreements/outcomes.html", context)
+
+
+@login_required
+def course_list(request):
+    courses = access.courses_for_user(request.user)
+    consultant = roles.is_consultant(request.user)
+    return list_page(
+        request,
+        queryset=courses,
+        filterset_class=CourseFilter,
+        table_class=CourseTable,
+        table_kwargs={} if consultant else {"exclude": ("outcome",)},
+        title="Forløb",
+        export_stem="forloeb",
+        actions=[("Nyt forløb", reverse("agreements:course_create"))] if consultant else [],
+    )
+
+
+@login_required
+def course_detail(request, pk):
+    course = access.course_for_user(request.user, pk)
+    context = {
+        "course": course,
+        "consultant": roles.is_consultant(request.user),
+        "plan": Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first(),
+        "evaluations": course.evaluations.all(),
+    }
+    return render(request, "agreements/course.html", context)
+
+
+@login_required
+def course_create(request):
+    roles.consultant_or_404(request.user)
+    form = CourseForm(request.POST or None, initial={"agreement": request.GET.get("aftale")})
+    return form_page(
+        request, form=form, title="Nyt forløb", cancel_url=reverse("agreements:courses")
+    )
+
+
+@login_required
+def course_edit(request, pk):
+    course = access.course_for_user(request.user, pk, edit=True)
+    form = CourseForm(request.POST or None, instance=course)
+    return form_page(
+        request, form=form, title=f"Rediger forløb {course}", cancel_url=course.get_absolute_url()
+    )
+
+
+def _enterprise_writes(user, document) -> None:
+    """Plans and evaluations are written by the enterprise's staff, while they are drafts
+    or returned."""
+    if not roles.is_enterprise_staff(user) or (document and not document.editable_by_enterprise):
+        raise Http404("Kan ikke redigeres")
+
+
+@login_required
+def plan_edit(request, pk):
+    course = access.course_for_user(request.user, pk)
+    plan = Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first()
+    _enterprise_writes(request.user, plan)
+    initial_goals = [
+        {"text": g.text, "sub_goals": "\n".join(s.text for s in g.sub_goals.all())}
+        for g in (plan.goals.all() if plan else [])
+    ]
+    initial = {"agreed_by": plan.agreed_by, "agreed_on": plan.agreed_on} if plan else {}
+    data = request.POST or None
+    form = PlanForm(data, course=course, initial=initial)
+    goals = GoalFormSet(data, prefix="goals", submitting=bool(data) and "submit" in data)
+    if not data:
+        # Always room for more: two empty goals beyond the ones written.
+        goals = GoalFormSet(initial=[*initial_goals, {}, {}], prefix="goals")
+    if request.method == "POST" and form.is_valid() and goals.is_valid():
+        submit = "submit" in request.POST
+        plan = plan_save(
+            course=course,
+            user=request.user,
+            agreed_by=form.cleaned_data["agreed_by"],
+            agreed_on=form.cleaned_data["agreed_on"],
+            goals=goals.goals(),
+            submit=submit,
+        )
+        messages.success(request, "Planen er indsendt." if submit else "Planen er gemt som kladde.")
+        return redirect(
+            plan.get_absolute_url() if submit else reverse("agreements:plan_edit", args=[course.pk])
+        )
+    context = {"course": course, "plan": plan, "form": form, "goals": goals}
+    return render(request, "agreements/plan_form.html", context)
+
+
+@login_required
+def evaluation_create(request, pk):
+    course = access.course_for_user(request.user, pk)
+    _enterprise_writes(request.user, None)
+    form = EvaluationForm(request.POST or None, course=course)
+    return _evaluation_form(request, form, course)
+
+
+@login_required
+def evaluation_edit(request, pk):
+    evaluation = access.evaluation_for_user(request.user, pk)
+    _enterprise_writes(request.user, evaluation)
+    form = EvaluationForm(request.POST or None, instance=evaluation, course=evaluation.course)
+    return _evaluation_form(request, form, evaluation.course)
+
+
+def _evaluation_form(request, form, course):
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        evaluation = evaluation_save(evaluation=form.instance, user=request.user, submit=submit)
+        messages.success(
+            request, "Evalueringen er indsendt." if submit else "Evalueringen er gemt som kladde."
+        )
+        return redirect(evaluation.get_absolute_url())
+    return render(request, "agreements/evaluation_form.html", {"course": course, "form": form})
+
+
+DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}
+
+
+@login_required
+def document_detail(request, kind, pk, pdf=False):
+    document = DOCUMENTS[kind](request.user, pk)
+    context = {
+        "document": document,
+        "kind": kind,
+        "course": document.course,
+        "consultant": roles.is_consultant(request.user),
+        "return_form": ReturnForm(),
+    }
+    if pdf:
+        if document.status == SubmissionStatus.DRAFT:
+            raise Http404("En kladde udskrives ikke")
+        html = render_to_string("agreements/document_print.html", context, request=request)
+        stem = "plan" if kind == "plan" else "evaluering"
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{stem}-{document.course.reference}.pdf"'
+        )
+        return response
+    return render(request, "agreements/document.html", context)
+
+
+@login_required
+@require_POST
+def document_handle(request, kind, pk):
+    """A consultant receives a submitted plan or evaluation, or returns it with a comment."""
+    document = DOCUMENTS[kind](request.user, pk)
+    roles.consultant_or_404(request.user)
+    try:
+        if request.POST.get("action") == "receive":
+            submission_receive(document=document, user=request.user)
+            messages.success(request, "Dokumentet er markeret som modtaget.")
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                context = {
+                    "document": document,
+                    "kind": kind,
+                    "course": document.course,
+                    "consultant": True,
+                    "return_form": form,
+                }
+                return render(request, "agreements/document.html", context, status=400)
+            submission_return(
+                document=document, user=request.user, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, "Dokumentet er sendt retur til virksomheden.")
+    except NotEditable:
+        messages.error(request, "Dokumentet er ikke indsendt og kan ikke behandles.")
+    return redirect(document.get_absolute_url())

@@ -1,0 +1,115 @@
+"""The two page shapes every register shares: a filtered, sortable, paginated list that
+exports what it shows to Excel, and a form that re-displays with its errors. Views call their
+access helper first, then one of these."""
+
+import io
+from datetime import date
+
+import django_tables2 as tables
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from exchange.exports import rows_export
+
+PER_PAGE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class DateColumn(tables.DateColumn):
+    """dd.mm.yyyy on the page, a real date in the Excel export."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("format", "d.m.Y")
+        super().__init__(*args, **kwargs)
+
+    def value(self, value):
+        return value
+
+
+class Table(tables.Table):
+    class Meta:
+        attrs = {"class": "data"}
+        template_name = "records/table.html"
+        empty_text = "Ingen poster matcher."
+
+
+def list_page(
+    request,
+    *,
+    queryset,
+    filterset_class,
+    table_class,
+    title: str,
+    export_stem: str,
+    actions: list[tuple[str, str]] = (),
+    table_kwargs: dict | None = None,
+):
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+    if filterset.is_bound and not filterset.is_valid():
+        rows = queryset.none()
+    table = table_class(rows, **(table_kwargs or {}))
+    if request.GET.get("eksport") == "xlsx":
+        return _xlsx(table, title, export_stem)
+    tables.RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["eksport"] = "xlsx"
+    context = {
+        "title": title,
+        "filter": filterset,
+        "table": table,
+        "actions": actions,
+        "export_query": query.urlencode(),
+    }
+    return render(request, "records/list.html", context)
+
+
+def _xlsx(table, title: str, stem: str) -> HttpResponse:
+    values = table.as_values()
+    headers = [str(h) for h in next(values)]
+    buffer = io.BytesIO()
+    rows_export(buffer, title=title, headers=headers, rows=values)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    filename = f"{stem}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def form_page(
+    request,
+    *,
+    form,
+    title: str,
+    cancel_url: str,
+    saved_message: str | None = None,
+    save=None,
+    success_url=None,
+    template: str = "records/form.html",
+    context=None,
+):
+    """GET shows the form; a valid POST saves (form.save() or save(form)) and redirects;
+    an invalid POST re-displays everything typed with the errors beside the fields."""
+    if request.method == "POST" and form.is_valid():
+        obj = save(form) if save else form.save()
+        messages.success(request, saved_message or f"{title}: gemt.")
+        url = success_url(obj) if callable(success_url) else success_url
+        return redirect(url or obj.get_absolute_url())
+    return render(
+        request,
+        template,
+        {"form": form, "title": title, "cancel_url": cancel_url, **(context or {})},
+    )
+
+
+def as_of(request) -> date:
+    """Today, or the date in ?dato=dd.mm.yyyy / yyyy-mm-dd (to see a past day's deadlines)."""
+    from django import forms
+
+    field = forms.DateField(required=False)
+    try:
+        return field.clean(request.GET.get("dato")) or timezone.localdate()
+    except forms.ValidationError:
+        return timezone.localdate()
