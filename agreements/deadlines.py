@@ -62,21 +62,50 @@ def _ongoing(courses, today: date):
     return courses.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
 
 
-def plans_due(courses, today: date) -> list[Deadline]:
+def _due_by(field: str, days_field: str, courses, limit: date) -> Q:
+    """Courses whose `field` + the agreement's `days_field` falls on or before `limit`, in
+    the database: one condition per distinct number of days (there are a handful)."""
+    values = (
+        courses.exclude(**{f"agreement__{days_field}__isnull": True})
+        .values_list(f"agreement__{days_field}", flat=True)
+        .distinct()
+    )
+    condition = Q(pk__in=[])
+    for days in values.order_by():
+        condition |= Q(
+            **{f"agreement__{days_field}": days, f"{field}__lte": limit - timedelta(days)}
+        )
+    return condition
+
+
+@dataclass(frozen=True)
+class Due:
+    """A dashboard list: how many in all, and the oldest SHOWN of them."""
+
+    total: int
+    rows: list[Deadline]
+
+
+def _due(candidates, due_of, today: date, order: tuple[str, ...]) -> Due:
+    rows = [Deadline(c, due_of(c), today) for c in candidates.order_by(*order)[:SHOWN]]
+    return Due(candidates.count(), rows)
+
+
+def plans_due(courses, today: date) -> Due:
     """Ongoing courses without a received or submitted plan whose deadline (start + the
     agreement's plan deadline) is passed or within the horizon."""
+    horizon = today + timedelta(days=HORIZON_DAYS)
     candidates = (
         _ongoing(courses, today)
-        .filter(plan_received__isnull=True, agreement__plan_deadline_days__isnull=False)
+        .filter(plan_received__isnull=True)
+        .filter(_due_by("start", "plan_deadline_days", courses, horizon))
         .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
         .select_related("agreement")
     )
-    horizon = today + timedelta(days=HORIZON_DAYS)
-    rows = [Deadline(c, c.plan_due, today) for c in candidates]
-    return sorted((r for r in rows if r.due <= horizon), key=lambda r: (r.due, r.course.reference))
+    return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
 
 
-def follow_ups_due(courses, today: date) -> list[Deadline]:
+def follow_ups_due(courses, today: date) -> Due:
     """Ongoing courses whose next follow-up (the latest evaluation, or the start, plus the
     agreement's follow-up interval) is passed or within the horizon."""
     candidates = (
@@ -97,29 +126,27 @@ def follow_ups_due(courses, today: date) -> list[Deadline]:
         due = last + timedelta(days=course.agreement.follow_up_days)
         if due <= horizon:
             rows.append(Deadline(course, due, today))
-    return sorted(rows, key=lambda r: (r.due, r.course.reference))
+    rows.sort(key=lambda r: (r.due, r.course.reference))
+    return Due(len(rows), rows[:SHOWN])
 
 
-def final_evaluations_overdue(courses, today: date) -> list[Deadline]:
+def final_evaluations_overdue(courses, today: date) -> Due:
     """Ended courses without a final evaluation after the agreement's deadline."""
     waiting = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
     )
+    yesterday = today - timedelta(days=1)
     candidates = (
-        courses.filter(
-            end__lt=today,
-            final_evaluation_received__isnull=True,
-            agreement__final_evaluation_deadline_days__isnull=False,
-        )
+        courses.filter(end__isnull=False, final_evaluation_received__isnull=True)
+        .filter(_due_by("end", "final_evaluation_deadline_days", courses, yesterday))
         .exclude(pk__in=waiting.values("course"))
         .select_related("agreement")
     )
-    rows = []
-    for course in candidates:
-        due = course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
-        if due < today:
-            rows.append(Deadline(course, due, today))
-    return sorted(rows, key=lambda r: (r.due, r.course.reference))
+
+    def due(course):
+        return course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
+
+    return _due(candidates, due, today, ("-end", "reference"))
 
 
 def documents_waiting(courses):

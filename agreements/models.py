@@ -174,6 +174,7 @@ class Course(models.Model):
         indexes = [
             models.Index(fields=["end"], name="course_end"),
             models.Index(fields=["agreement", "end"], name="course_agreement_end"),
+            models.Index(fields=["-start", "reference"], name="course_newest_first"),
         ]
         verbose_name = "forløb"
         verbose_name_plural = "forløb"

@@ -139,7 +139,7 @@ def agreement_outcomes(request, pk):
 
 @login_required
 def course_list(request):
-    courses = access.courses_for_user(request.user)
+    courses = access.courses_for_user(request.user).order_by("-start", "reference")
     consultant = roles.is_consultant(request.user)
     return list_page(
         request,

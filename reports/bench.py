@@ -1,7 +1,9 @@
 """`make bench`: speed figures, printed, never asserted in tests.
 
 - the PDF pipeline (figures + HTML + PDF) against WeasyPrint alone on the same HTML;
-- the report's figures at 40,000 courses against 4,000.
+- the report's figures at 40,000 courses against 4,000;
+- import_workbook of the 40,000 courses;
+- the course lists and the start page at 100,000 courses.
 
 Runs on a throwaway SQLite database (or DATABASE_URL when BENCH_DATABASE_URL is set).
 """
@@ -97,6 +99,9 @@ def main() -> int:
     start, end = report.start, report.end
 
     print("Socialøkonomi benchmark")
+    if sys.argv[1:] == ["lists"]:  # python -m reports.bench lists: the lists only
+        _bench_lists()
+        return 0
     html = render_report_html(report)
     weasy, pipeline = float("inf"), float("inf")
     for _ in range(3):  # interleaved, best of three: the machine's noise hits both alike
@@ -121,7 +126,42 @@ def main() -> int:
     ratio = results[40_000] / results[4_000]
     print(f"  figures ratio 40,000 / 4,000 courses: {ratio:.2f} (target ≤ 1.20)")
     _bench_import()
+    _bench_lists()
     return 0
+
+
+def _bench_lists() -> None:
+    """The browser's lists and start page at 100,000 courses: server time per page, best of
+    three, through the whole Django stack (middleware, access helper, filter, table)."""
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    from agreements.models import Course
+    from socialeconomy import roles
+
+    _grow_to(100_000, date(2022, 1, 1))
+    user, _ = User.objects.get_or_create(username="bench-konsulent")
+    user.groups.add(Group.objects.get_or_create(name=roles.CONSULTANT)[0])
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    print(f"  pages at {Course.objects.count():,} courses (best of 3):")
+    pages = [
+        ("course list, first page", "/forloeb/"),
+        ("course list, sorted by start, newest first", "/forloeb/?sort=-start"),
+        ("course list, page 1,000", "/forloeb/?page=1000"),
+        ("course list, search 'H-0999'", "/forloeb/?q=H-0999"),
+        ("course list, completed without outcome", "/forloeb/?status=completed&outcome=none"),
+        ("agreement list", "/aftaler/"),
+        ("start page (deadlines, capacity)", "/"),
+    ]
+    for label, url in pages:
+        seconds = _best(lambda url=url: _ok(client.get(url)))
+        print(f"    {label}: {seconds * 1000:.0f} ms (target ≤ 500 ms)")
+
+
+def _ok(response) -> None:
+    if response.status_code != 200:
+        raise SystemExit(f"bench: {response.request['PATH_INFO']} gave {response.status_code}")
 
 
 def _bench_import() -> None:

@@ -26,8 +26,9 @@ def agreement():
     )
 
 
-def _refs(rows):
-    return [r.course.reference for r in rows]
+def _refs(due):
+    assert due.total == len(due.rows)
+    return [r.course.reference for r in due.rows]
 
 
 def test_plans_due_and_overdue(agreement):
@@ -42,8 +43,9 @@ def test_plans_due_and_overdue(agreement):
         start=date(2023, 1, 2),
         plan_received=date(2023, 1, 20),
     )
-    rows = deadlines.plans_due(Course.objects.all(), TODAY)
-    assert _refs(rows) == ["late", "soon"]
+    due = deadlines.plans_due(Course.objects.all(), TODAY)
+    rows = due.rows
+    assert _refs(due) == ["late", "soon"]
     assert rows[0].overdue and rows[0].overdue_days == 30
     assert not rows[1].overdue and rows[1].days_left == 9
 
@@ -53,8 +55,9 @@ def test_follow_up_counts_from_the_latest_evaluation(agreement):
     followed = CourseFactory(agreement=agreement, reference="followed", start=date(2022, 12, 1))
     EvaluationFactory(course=followed, date=date(2023, 2, 20), status="received")
     EvaluationFactory(course=quiet, date=date(2023, 2, 20), status="draft")  # not delivered
-    rows = deadlines.follow_ups_due(Course.objects.all(), TODAY)
-    assert _refs(rows) == ["quiet"]
+    due = deadlines.follow_ups_due(Course.objects.all(), TODAY)
+    rows = due.rows
+    assert _refs(due) == ["quiet"]
     assert rows[0].due == date(2022, 12, 29)
 
 
@@ -104,3 +107,31 @@ def test_start_page_shows_what_needs_the_consultant(client, consultant, agreemen
     # The same page for another day.
     page = client.get(reverse("reports:home"), {"dato": "2023-01-05"}).content.decode()
     assert "Det venter pr. 05.01.2023" in page
+
+
+def test_deadlines_follow_each_agreements_own_number_of_days(agreement):
+    strict = AgreementFactory(
+        name="Streng",
+        start=date(2022, 1, 1),
+        plan_deadline_days=7,
+        final_evaluation_deadline_days=3,
+    )
+    AgreementFactory(name="Uden plan", start=date(2022, 1, 1), plan_deadline_days=None)
+    CourseFactory(agreement=strict, reference="strict", start=date(2023, 2, 1))  # due 08.02
+    CourseFactory(agreement=agreement, reference="normal", start=date(2023, 2, 1))  # due 01.03
+    CourseFactory(agreement=agreement, reference="later", start=date(2023, 2, 20))  # 20.03
+    no_plan = deadlines.Agreement.objects.get(name="Uden plan")
+    CourseFactory(agreement=no_plan, reference="free", start=date(2022, 2, 1))
+    due = deadlines.plans_due(Course.objects.all(), TODAY)
+    assert _refs(due) == ["normal", "strict"]  # oldest start first; "later" is 19 days off
+    assert {r.course.reference: r.due for r in due.rows} == {
+        "strict": date(2023, 2, 8),
+        "normal": date(2023, 3, 1),
+    }
+    CourseFactory(
+        agreement=strict, reference="ended", start=date(2022, 6, 1), end=date(2023, 2, 25)
+    )  # due 28.02: overdue
+    CourseFactory(
+        agreement=agreement, reference="ended-too", start=date(2022, 6, 1), end=date(2023, 2, 25)
+    )  # due 11.03: not yet
+    assert _refs(deadlines.final_evaluations_overdue(Course.objects.all(), TODAY)) == ["ended"]
