@@ -3,6 +3,8 @@ dd.mm.yyyy is accepted too), and the model's own validation (clean()) on every s
 
 from django import forms
 
+EMPTY_CHOICE = "– vælg –"
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -19,3 +21,7 @@ class ModelForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+                field.empty_label = EMPTY_CHOICE
+            elif isinstance(field, forms.ChoiceField) and field.choices[:1] == [("", "---------")]:
+                field.choices = [("", EMPTY_CHOICE), *field.choices[1:]]
