@@ -74,7 +74,8 @@ def _delivered_on(document: Submission):
 @transaction.atomic
 def submission_receive(*, document: Submission, user) -> None:
     """A consultant accepts a submitted document. A plan's or final evaluation's delivery
-    date becomes the course's, which the report's on-time figures count."""
+    date becomes the course's, which the report's on-time figures count, unless the course
+    already has one recorded (say, from a paper plan): a recorded date is never moved."""
     if document.status != SubmissionStatus.SUBMITTED:
         raise NotEditable
     document.status = SubmissionStatus.RECEIVED
@@ -84,9 +85,14 @@ def submission_receive(*, document: Submission, user) -> None:
     document.save()
     course = document.course
     if isinstance(document, Plan):
-        course.plan_received = _delivered_on(document)
-        course.save(update_fields=["plan_received"])
-    elif document.kind == EvaluationKind.FINAL and course.end:
+        if course.plan_received is None:
+            course.plan_received = _delivered_on(document)
+            course.save(update_fields=["plan_received"])
+    elif (
+        document.kind == EvaluationKind.FINAL
+        and course.end
+        and not course.final_evaluation_received
+    ):
         course.final_evaluation_received = _delivered_on(document)
         course.save(update_fields=["final_evaluation_received"])
 

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.timezone import now
 
 from agreements.models import Evaluation, Plan, SubmissionStatus
-from tests.factories import AgreementFactory, CourseFactory, EvaluationFactory
+from tests.factories import AgreementFactory, CourseFactory, EvaluationFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +172,15 @@ def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
         "Side 1 af 1",
     ):
         assert expected in text
+
+
+def test_receiving_never_moves_a_date_already_recorded(client, consultant, course_a):
+    course_a.plan_received = date(2022, 3, 15)  # recorded by hand from a paper plan
+    course_a.save()
+    plan = PlanFactory(course=course_a, status=SubmissionStatus.SUBMITTED, submitted_at=now())
+    client.force_login(consultant)
+    client.post(reverse("agreements:plan_handle", args=[plan.pk]), {"action": "receive"})
+    course_a.refresh_from_db()
+    plan.refresh_from_db()
+    assert plan.status == SubmissionStatus.RECEIVED
+    assert course_a.plan_received == date(2022, 3, 15)
