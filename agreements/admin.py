@@ -1,38 +1,15 @@
-from django import forms
 from django.contrib import admin
 
-from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
-from socialeconomy.vocabulary import ReferringUnit
-
-
-class AgreementAdminForm(forms.ModelForm):
-    also_referring_units = forms.MultipleChoiceField(
-        label="Anvendes også af",
-        choices=ReferringUnit.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-    class Meta:
-        model = Agreement
-        fields = [
-            "name",
-            "enterprise",
-            "model",
-            "referring_unit",
-            "also_referring_units",
-            "capacity",
-            "standard_weeks",
-            "plan_deadline_days",
-            "follow_up_days",
-            "final_evaluation_deadline_days",
-            "start",
-            "end",
-            "description",
-            "target_group",
-            "aim",
-            "aim_veteran_share",
-        ]
+from agreements.forms import AgreementForm
+from agreements.models import (
+    Agreement,
+    AgreementPause,
+    Course,
+    Evaluation,
+    EvaluationAnswer,
+    Plan,
+    PlanGoal,
+)
 
 
 class PauseInline(admin.TabularInline):
@@ -42,7 +19,7 @@ class PauseInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
-    form = AgreementAdminForm
+    form = AgreementForm
     list_display = ["name", "enterprise", "model", "referring_unit", "capacity", "start", "end"]
     list_filter = ["model", "referring_unit"]
     search_fields = ["name", "enterprise__name"]
@@ -73,3 +50,25 @@ class EvaluationAnswerAdmin(admin.ModelAdmin):
     list_display = ["agreement", "report", "question"]
     list_filter = ["report", "agreement", "question"]
     search_fields = ["text", "agreement__name"]
+
+
+class PlanGoalInline(admin.StackedInline):
+    model = PlanGoal
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["course", "status", "agreed_on", "submitted_at", "handled_at"]
+    list_filter = ["status"]
+    search_fields = ["course__reference"]
+    raw_id_fields = ["course"]
+    inlines = [PlanGoalInline]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(admin.ModelAdmin):
+    list_display = ["course", "kind", "date", "status", "submitted_at"]
+    list_filter = ["kind", "status"]
+    search_fields = ["course__reference"]
+    raw_id_fields = ["course"]
