@@ -3,7 +3,7 @@ writes go through agreements.services; lists and forms use the shared page shape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,7 +34,7 @@ from agreements.tables import AgreementTable, CourseTable
 from reports.document import html_to_pdf
 from reports.models import ReportPeriod
 from socialeconomy import roles
-from socialeconomy.records import form_page, list_page
+from socialeconomy.records import form_page, list_page, pdf_response
 
 
 @login_required
@@ -254,26 +254,26 @@ def _evaluation_form(request, form, course):
 DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}
 
 
-@login_required
-def document_detail(request, kind, pk, pdf=False):
-    document = DOCUMENTS[kind](request.user, pk)
-    context = {
+def _document_context(request, document, kind, return_form=None) -> dict:
+    return {
         "document": document,
         "kind": kind,
         "course": document.course,
         "consultant": roles.is_consultant(request.user),
-        "return_form": ReturnForm(),
+        "return_form": return_form or ReturnForm(),
     }
+
+
+@login_required
+def document_detail(request, kind, pk, pdf=False):
+    document = DOCUMENTS[kind](request.user, pk)
+    context = _document_context(request, document, kind)
     if pdf:
         if document.status == SubmissionStatus.DRAFT:
             raise Http404("En kladde udskrives ikke")
         html = render_to_string("agreements/document_print.html", context, request=request)
         stem = "plan" if kind == "plan" else "evaluering"
-        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{stem}-{document.course.reference}.pdf"'
-        )
-        return response
+        return pdf_response(html_to_pdf(html), f"{stem}-{document.course.reference}.pdf")
     return render(request, "agreements/document.html", context)
 
 
@@ -290,13 +290,7 @@ def document_handle(request, kind, pk):
         else:
             form = ReturnForm(request.POST)
             if not form.is_valid():
-                context = {
-                    "document": document,
-                    "kind": kind,
-                    "course": document.course,
-                    "consultant": True,
-                    "return_form": form,
-                }
+                context = _document_context(request, document, kind, form)
                 return render(request, "agreements/document.html", context, status=400)
             submission_return(
                 document=document, user=request.user, comment=form.cleaned_data["comment"]

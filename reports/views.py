@@ -27,7 +27,7 @@ from reports.models import Publication
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
 from socialeconomy import roles
-from socialeconomy.records import as_of
+from socialeconomy.records import as_of, pdf_response
 
 # kind → (file name stem, page title, publication fields (html, pdf))
 DOCUMENTS = {
@@ -87,12 +87,6 @@ def _with_toolbar(html: str, title: str, links: list[tuple[str, str]]) -> str:
     return html.replace("<body>", "<body>" + toolbar, 1)
 
 
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _draft_links(report, kind: str) -> list[tuple[str, str]]:
     links = [("Download PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
     for other, label in (
@@ -126,7 +120,7 @@ def report_document(request, pk, kind, pdf=False):
         return redirect(f"reports:{name}", publication.pk)
     html = _render_draft(report, kind)
     if pdf:
-        return _pdf(html_to_pdf(html), f"{stem}-{report.start:%Y}-kladde.pdf")
+        return pdf_response(html_to_pdf(html), f"{stem}-{report.start:%Y}-kladde.pdf")
     return HttpResponse(_with_toolbar(html, f"{title} (kladde)", _draft_links(report, kind)))
 
 
@@ -137,7 +131,7 @@ def publication_document(request, pk, kind, pdf=False):
     stem, title, (html_field, pdf_field) = DOCUMENTS[kind]
     if pdf:
         filename = f"{stem}-{publication.report.start:%Y}-v{publication.version}.pdf"
-        return _pdf(getattr(publication, pdf_field), filename)
+        return pdf_response(getattr(publication, pdf_field), filename)
     links = [("Download PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
     if kind != "summary":
         links.append(("Udvalgsresumé", reverse("reports:publication_summary", args=[pk])))

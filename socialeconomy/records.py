@@ -78,6 +78,13 @@ def _xlsx(table, title: str, stem: str) -> HttpResponse:
     return response
 
 
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    """A PDF as a download named `filename`."""
+    response = HttpResponse(bytes(content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def form_page(
     request,
     *,
