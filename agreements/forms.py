@@ -9,7 +9,7 @@ from agreements.models import (
     EvaluationAnswer,
     EvaluationKind,
 )
-from socialeconomy.forms import DateInput, ModelForm
+from socialeconomy.forms import DateInput, ModelForm, VersionedModelForm
 from socialeconomy.vocabulary import EVALUATION_QUESTIONS, ReferringUnit
 
 
@@ -53,7 +53,7 @@ class PauseForm(ModelForm):
         self.instance.agreement = agreement
 
 
-class CourseForm(ModelForm):
+class CourseForm(VersionedModelForm):
     class Meta:
         model = Course
         fields = [
@@ -69,7 +69,7 @@ class CourseForm(ModelForm):
         ]
 
 
-class OutcomeRowForm(ModelForm):
+class OutcomeRowForm(VersionedModelForm):
     """One row of the fast outcome entry: end date, outcome and plan date of a course."""
 
     class Meta:
@@ -80,7 +80,8 @@ class OutcomeRowForm(ModelForm):
         super().__init__(*args, **kwargs)
         reference = self.instance.reference
         for field in self.fields.values():
-            field.widget.attrs["aria-label"] = f"{field.label.capitalize()} for {reference}"
+            if field.label:  # not the hidden version field
+                field.widget.attrs["aria-label"] = f"{field.label.capitalize()} for {reference}"
 
 
 class BaseOutcomeFormSet(forms.BaseModelFormSet):

@@ -3,9 +3,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from socialeconomy.db import StaleEdit
 from socialeconomy.validators import validate_not_cpr
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
@@ -83,6 +85,8 @@ class Agreement(models.Model):
         blank=True,
         validators=[MaxValueValidator(100)],
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -167,7 +171,11 @@ class Course(models.Model):
     plan_received = models.DateField("plan modtaget", null=True, blank=True)
     final_evaluation_received = models.DateField("slutevaluering modtaget", null=True, blank=True)
 
+    version = models.PositiveIntegerField("version", default=0, editable=False)
+    anonymised_on = models.DateField("anonymiseret", null=True, blank=True, editable=False)
+
     objects = CourseQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["agreement__name", "start", "reference"]
@@ -181,6 +189,23 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, expected_version: int | None = None, **kwargs):
+        """Every save counts the version up. With expected_version (the version a form was
+        opened at) the save happens only if nobody saved in between; else StaleEdit."""
+        if self.pk is None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            if expected_version is not None:
+                moved = Course.objects.filter(pk=self.pk, version=expected_version).update(
+                    version=models.F("version") + 1
+                )
+                if not moved:
+                    raise StaleEdit(f"{self} er blevet ændret af en anden i mellemtiden.")
+                self.version = expected_version + 1
+            else:
+                self.version += 1
+            return super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:course", args=[self.pk])
@@ -312,6 +337,8 @@ class Plan(Submission):
     )
     agreed_on = models.DateField("aftalt den")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "plan"
         verbose_name_plural = "planer"
@@ -328,6 +355,8 @@ class PlanGoal(models.Model):
     order = models.PositiveSmallIntegerField("nr.")
     text = models.TextField("mål")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["plan", "order"]
         verbose_name = "mål"
@@ -341,6 +370,8 @@ class PlanSubGoal(models.Model):
     goal = models.ForeignKey(PlanGoal, on_delete=models.CASCADE, related_name="sub_goals")
     order = models.PositiveSmallIntegerField("nr.")
     text = models.TextField("delmål")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["goal", "order"]
@@ -371,6 +402,8 @@ class Evaluation(Submission):
         blank=True,
         help_text="Til rehabiliteringsteamet. Skal udfyldes i slutevalueringen.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["course", "date", "pk"]

@@ -3,6 +3,7 @@ writes go through agreements.services; lists and forms use the shared page shape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -34,6 +35,7 @@ from agreements.tables import AgreementTable, CourseTable
 from reports.document import html_to_pdf
 from reports.models import ReportPeriod
 from socialeconomy import roles
+from socialeconomy.db import StaleEdit
 from socialeconomy.records import form_page, list_page, pdf_response
 
 
@@ -130,9 +132,14 @@ def agreement_outcomes(request, pk):
         courses = courses.filter(end__isnull=True) | courses.filter(outcome="")
     formset = OutcomeFormSet(request.POST or None, queryset=courses)
     if request.method == "POST" and formset.is_valid():
-        changed = formset.save()
-        messages.success(request, f"{len(changed)} forløb er opdateret.")
-        return redirect(request.get_full_path())
+        try:
+            with transaction.atomic():
+                changed = formset.save()
+        except StaleEdit as stale:
+            messages.error(request, f"{stale} Intet er gemt; prøv igen.")
+        else:
+            messages.success(request, f"{len(changed)} forløb er opdateret.")
+            return redirect(request.get_full_path())
     context = {"agreement": agreement, "formset": formset, "show_all": show_all}
     return render(request, "agreements/outcomes.html", context)
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from socialeconomy.text import danish_slugify
 from socialeconomy.validators import parse_sdgs, validate_cvr, validate_sdgs
@@ -128,6 +129,7 @@ class Grant(DatedRecord):
         validators=[MinValueValidator(1, "Beløbet skal være større end 0 kr.")],
     )
     purpose = models.TextField("formål", blank=True)
+    history = HistoricalRecords()
 
     class Meta(DatedRecord.Meta):
         verbose_name = "bevilling"

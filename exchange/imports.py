@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise
@@ -28,6 +30,7 @@ MAX_ENTRIES = 2_000
 MAX_UNPACKED = 400 * 1024 * 1024
 MAX_RATIO = 200
 BATCH = 2_000
+PROGRESS_EVERY = 2_000  # rows between two progress reports
 
 
 class WorkbookRefused(Exception):
@@ -126,6 +129,7 @@ class _Reader:
             return []
         parsed: list[Row] = []
         seen: dict[str, int] = {}
+        total = max((worksheet.max_row or 1) - 1, 0)  # as the file states it; may be off
         for number, cells in enumerate(rows, start=2):
             if not cells or all(_blank(c) for c in cells):
                 continue
@@ -158,8 +162,8 @@ class _Reader:
                     seen[key] = number
             self.rules(sheet, row)
             parsed.append(row)
-            if progress and number % 10_000 == 0:
-                progress(f"{sheet.name} læser", number - 1)
+            if progress and (number - 1) % PROGRESS_EVERY == 0:
+                progress(f"{sheet.name}: læser rækker", number - 1, total)
         return parsed
 
     def rules(self, sheet: Sheet, row: Row) -> None:
@@ -228,7 +232,8 @@ def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
             if sheet.name in workbook.sheetnames:
                 parsed[sheet.name] = reader.sheet(sheet, workbook[sheet.name], progress)
                 if progress:
-                    progress(f"{sheet.name} læst", len(parsed[sheet.name]))
+                    count = len(parsed[sheet.name])
+                    progress(f"{sheet.name}: læst", count, count)
     finally:
         workbook.close()
         handle.close()
@@ -262,9 +267,11 @@ def _instance_values(values: dict, links: dict) -> dict:
     return out
 
 
-def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict) -> None:
+def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict, user) -> None:
+    """Write one sheet's new and changed rows. Every write leaves its history (who, when,
+    before and after) for the models that keep one, and counts a course's version up."""
     model = sheet.model
-    if model in (Enterprise, Agreement):  # few rows; save() keeps slugs and defaults
+    if model in (Enterprise, Agreement):  # few rows; save() keeps slugs, defaults, history
         for values in creates:
             values = _instance_values(values, links)
             if model is Agreement:
@@ -272,20 +279,35 @@ def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict) 
             model(**values).save()
         for values in updates:
             values = _instance_values(values, links)
-            pk = values.pop("pk")
-            model.objects.filter(pk=pk).update(**values)
+            instance = model.objects.get(pk=values.pop("pk"))
+            for name, value in values.items():
+                setattr(instance, name, value)
+            instance.save()
         return
-    model.objects.bulk_create(
-        (model(**_instance_values(v, links)) for v in creates), batch_size=BATCH
-    )
-    if updates:
-        rows = [_instance_values(v, links) for v in updates]
-        fields = [f for f in rows[0] if f != "pk"]
-        model.objects.bulk_update([model(**r) for r in rows], fields, batch_size=BATCH)
+    tracked = hasattr(model, "history")
+    objects = [model(**_instance_values(v, links)) for v in creates]
+    if tracked:
+        bulk_create_with_history(objects, model, batch_size=BATCH, default_user=user)
+    else:
+        model.objects.bulk_create(objects, batch_size=BATCH)
+    if not updates:
+        return
+    rows = [_instance_values(v, links) for v in updates]
+    fields = [f for f in rows[0] if f != "pk"]
+    if model is Course:
+        ids = [r["pk"] for r in rows]
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            Course.objects.filter(pk__in=batch).update(version=F("version") + 1)
+    objects = [model(**r) for r in rows]
+    if tracked:
+        bulk_update_with_history(objects, model, fields, batch_size=BATCH, default_user=user)
+    else:
+        model.objects.bulk_update(objects, fields, batch_size=BATCH)
 
 
 def workbook_import(
-    path: Path, *, dry_run: bool = False, progress: Callable | None = None
+    path: Path, *, dry_run: bool = False, progress: Callable | None = None, user=None
 ) -> ImportResult:
     """Read, check and (unless dry_run or any error) write the workbook in one transaction.
     Raises WorkbookRefused for a file that is not a sane .xlsx workbook."""
@@ -296,6 +318,8 @@ def workbook_import(
     if result.errors:
         return result
     plans = []
+    if progress:
+        progress("Sammenligner med registreringerne i systemet", 0)
     for sheet in SHEETS:
         if sheet.name in parsed:
             changes, creates, updates = _plan(sheet, parsed[sheet.name])
@@ -310,8 +334,9 @@ def workbook_import(
                 links["enterprises"] = dict(Enterprise.objects.values_list("name", "pk"))
             if AGREEMENT in sheet.model_fields:
                 links["agreements"] = dict(Agreement.objects.values_list("name", "pk"))
-            _write(sheet, creates, updates, links)
+            _write(sheet, creates, updates, links, user)
             if progress:
-                progress(f"{sheet.name} skrevet", len(creates) + len(updates))
+                count = len(creates) + len(updates)
+                progress(f"{sheet.name}: gemt", count, count)
     result.written = True
     return result

@@ -135,6 +135,7 @@ def _bench_lists() -> None:
     three, through the whole Django stack (middleware, access helper, filter, table)."""
     from django.contrib.auth.models import Group, User
     from django.test import Client
+    from django.urls import reverse
 
     from agreements.models import Course
     from socialeconomy import roles
@@ -153,6 +154,7 @@ def _bench_lists() -> None:
         ("course list, completed without outcome", "/forloeb/?status=completed&outcome=none"),
         ("agreement list", "/aftaler/"),
         ("start page (deadlines, capacity)", "/"),
+        ("data-quality checks, all seven", reverse("reports:quality")),
     ]
     for label, url in pages:
         seconds = _best(lambda url=url: _ok(client.get(url)))

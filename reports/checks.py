@@ -25,9 +25,9 @@ class Finding:
     url: str = ""
 
 
-def _admin(obj) -> str:
-    meta = obj._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+def _link(obj) -> str:
+    """The record's own page in the app, where a consultant can correct it."""
+    return obj.get_absolute_url()
 
 
 def _courses(start: date, end: date):
@@ -40,7 +40,7 @@ def completed_without_outcome(start, end, today):
         yield Finding(
             "Afsluttet uden resultat",
             f"{c.reference} ({c.agreement.name}) sluttede {c.end:%d.%m.%Y} uden resultat.",
-            _admin(c),
+            _link(c),
         )
 
 
@@ -54,7 +54,7 @@ def plan_overdue(start, end, today):
             yield Finding(
                 "Plan mangler efter fristen",
                 f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {due:%d.%m.%Y}.",
-                _admin(c),
+                _link(c),
             )
 
 
@@ -69,7 +69,7 @@ def too_long(start, end, today):
                 "Langt over standardlængden",
                 f"{c.reference} ({c.agreement.name}) har varet {weeks} uger mod "
                 f"{c.agreement.standard_weeks} uger, uden registreret forlængelse.",
-                _admin(c),
+                _link(c),
             )
 
 
@@ -92,7 +92,7 @@ def over_capacity(start, end, today):
                 "Flere forløb end rammen",
                 f"{agreement.name}: {peak} samtidige forløb {peak_day:%d.%m.%Y} mod en ramme "
                 f"på {agreement.capacity}.",
-                _admin(agreement),
+                _link(agreement),
             )
 
 
@@ -110,7 +110,7 @@ def outside_membership(start, end, today):
                 f"{what} {r.reference} ({r.date:%d.%m.%Y}) hos {r.enterprise.name}, som er "
                 f"med i feltet fra {r.enterprise.joined:%d.%m.%Y}"
                 + (f" til {r.enterprise.left:%d.%m.%Y}." if r.enterprise.left else "."),
-                _admin(r),
+                _link(r),
             )
 
 
@@ -125,23 +125,84 @@ def published_differs(start, end, today):
         )
 
 
+LOOK_ALIKE = str.maketrans("oilszb", "011528")  # letters read as the digit they resemble
+
+
 def _shape(reference: str) -> str:
-    text = re.sub(r"[^0-9a-z]", "", reference.casefold())
-    return text.translate(str.maketrans("oil", "011"))
+    """What a reference looks like: case, spaces and dashes ignored, and the letters that
+    resemble digits read as those digits (O as 0, I and l as 1, S as 5, Z as 2, B as 8)."""
+    return _SEPARATORS.sub("", reference.casefold()).translate(LOOK_ALIKE)
+
+
+def _unpadded(reference: str) -> str:
+    """The shape with leading zeros dropped from each number: D22-0191 and D22-191 agree."""
+    text = _SEPARATORS.sub("-", reference.casefold().translate(LOOK_ALIKE))
+    return _LEADING_ZEROS.sub("", text)
+
+
+_SEPARATORS = re.compile(r"[^0-9a-z]+")
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+
+
+def _typos(shape: str):
+    """The shapes one keystroke from this one in a way that is a typo and not simply another
+    reference: a letter too many, or a letter and a neighbour transposed. Not a digit for a
+    digit (D22-0192), two digits transposed (D22-0119) or a digit more (D22-01911): those are
+    other numbers of a series; and not a letter for a letter (E22-0191): that is another
+    series. Every such typo involves a letter, so the neighbours are made from the letters,
+    and 100,000 references are never compared pairwise."""
+    for i, char in enumerate(shape):
+        if not char.isalpha():
+            continue
+        yield shape[:i] + shape[i + 1 :]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(shape) and shape[j] != char:
+                swapped = list(shape)
+                swapped[i], swapped[j] = shape[j], char
+                yield "".join(swapped)
+
+
+def reference_lookalikes(references) -> list[list[str]]:
+    """Groups of references that look alike: the same shape, the same but for leading zeros,
+    or shapes one typo apart (chained: a ~ b and b ~ c put a, b and c in one group)."""
+    by_shape: dict[str, list[str]] = {}
+    unpadded: dict[str, list[str]] = {}
+    for reference in references:
+        shape = _shape(reference)
+        by_shape.setdefault(shape, []).append(reference)
+        unpadded.setdefault(_unpadded(reference), []).append(shape)
+    parent = {shape: shape for shape in by_shape}
+
+    def root(shape: str) -> str:
+        while parent[shape] != shape:
+            parent[shape] = parent[parent[shape]]
+            shape = parent[shape]
+        return shape
+
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    for shapes in unpadded.values():
+        for shape in shapes[1:]:
+            join(shape, shapes[0])
+    for shape in by_shape:
+        for near in _typos(shape):
+            if near in parent:
+                join(shape, near)
+    groups: dict[str, list[str]] = {}
+    for shape, refs in by_shape.items():
+        groups.setdefault(root(shape), []).extend(refs)
+    return sorted(sorted(refs) for refs in groups.values() if len(refs) > 1)
 
 
 def similar_references(start, end, today):
-    groups: dict[str, list] = {}
-    for c in Course.objects.only("pk", "reference").order_by("reference"):
-        groups.setdefault(_shape(c.reference), []).append(c)
-    for courses in groups.values():
-        if len(courses) > 1:
-            refs = ", ".join(c.reference for c in courses)
-            yield Finding(
-                "Referencer der ligner hinanden",
-                f"{refs}: samme borger tastet to gange, eller en tastefejl?",
-                _admin(courses[0]),
-            )
+    pks = dict(Course.objects.values_list("reference", "pk").iterator(chunk_size=5_000))
+    for refs in reference_lookalikes(pks):
+        yield Finding(
+            "Referencer der ligner hinanden",
+            f"{', '.join(refs)}: samme borger tastet to gange, eller en tastefejl?",
+            reverse("agreements:course", args=[pks[refs[0]]]),
+        )
 
 
 CHECKS = [

@@ -1,5 +1,6 @@
 from datetime import date
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -107,7 +108,12 @@ def _render_draft(report, kind: str) -> str:
     return render_report_html(report, public=kind == "public")
 
 
+# The documents are self-contained (their CSS inline, frozen when published): styles only.
+document_styles = csp_update({"style-src": ["'unsafe-inline'"]})
+
+
 @login_required
+@document_styles
 def report_document(request, pk, kind, pdf=False):
     """Consultants: the report as the records give it today (a draft until published).
     Committee members: the latest published public version, as it was published."""
@@ -125,6 +131,7 @@ def report_document(request, pk, kind, pdf=False):
 
 
 @login_required
+@document_styles
 def publication_document(request, pk, kind, pdf=False):
     """A published document, byte for byte as it was published."""
     publication = publication_for_user(request.user, pk, full=kind == "full")

@@ -23,3 +23,7 @@ class DaysBetween(Func):
             template="CAST(julianday(%(expressions)s) AS INTEGER)",
             arg_joiner=") - julianday(",
         )
+
+
+class StaleEdit(Exception):
+    """The record was saved by someone else after this copy was read (optimistic locking)."""

@@ -25,3 +25,63 @@ class ModelForm(forms.ModelForm):
                 field.empty_label = EMPTY_CHOICE
             elif isinstance(field, forms.ChoiceField) and field.choices[:1] == [("", "---------")]:
                 field.choices = [("", EMPTY_CHOICE), *field.choices[1:]]
+
+
+class VersionedModelForm(ModelForm):
+    """Optimistic locking for a model with a `version` counter and save(expected_version=):
+    the form carries the version it was opened at; if the record has been saved since, the
+    form is refused with who changed what, and shows the stored values. The form keeps what
+    was typed, and now carries the new version: saving again overwrites on purpose."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def has_changed(self):
+        return any(name != "seen_version" for name in self.changed_data)
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if self.instance.pk and seen is not None:
+            stored = type(self.instance).objects.get(pk=self.instance.pk)
+            if stored.version != seen:
+                self._refuse(stored)
+        return cleaned
+
+    def _refuse(self, stored) -> None:
+        latest = stored.history.select_related("history_user").first()
+        who = (
+            f"af {latest.history_user or 'systemet'} {latest.history_date:%d.%m.%Y kl. %H.%M}"
+            if latest
+            else "af en anden"
+        )
+        changed = []
+        for name in self._meta.fields:
+            mine, theirs = self.initial.get(name), getattr(stored, name, None)
+            if hasattr(theirs, "pk"):
+                theirs = theirs.pk
+            if mine != theirs:
+                label = self.fields[name].label
+                shown = theirs.strftime("%d.%m.%Y") if hasattr(theirs, "strftime") else theirs
+                changed.append(f"{label}: {shown if shown not in (None, '') else '(tom)'}")
+        data = self.data.copy()
+        data[self.add_prefix("seen_version")] = stored.version
+        self.data = data  # the re-displayed form saves over the new version if sent again
+        raise forms.ValidationError(
+            f"{stored} er blevet ændret {who}, efter du åbnede det. Dine ændringer er ikke "
+            "gemt. Den gemte udgave: "
+            + ("; ".join(changed) or "samme felter, andre værdier")
+            + ". Det du skrev, står stadig i formularen: tjek det, og tryk Gem igen for at "
+            "overskrive."
+        )
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if commit:
+            instance.save(expected_version=self.cleaned_data.get("seen_version"))
+            self._save_m2m()
+        return instance

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from exchange.exports import rows_export
+from socialeconomy.db import StaleEdit
 
 PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -100,10 +101,16 @@ def form_page(
     """GET shows the form; a valid POST saves (form.save() or save(form)) and redirects;
     an invalid POST re-displays everything typed with the errors beside the fields."""
     if request.method == "POST" and form.is_valid():
-        obj = save(form) if save else form.save()
-        messages.success(request, saved_message or f"{title}: gemt.")
-        url = success_url(obj) if callable(success_url) else success_url
-        return redirect(url or obj.get_absolute_url())
+        try:
+            obj = save(form) if save else form.save()
+        except StaleEdit:  # saved by someone else between the check and the write
+            form.add_error(
+                None, "Posten er netop blevet ændret af en anden. Intet er gemt; prøv igen."
+            )
+        else:
+            messages.success(request, saved_message or f"{title}: gemt.")
+            url = success_url(obj) if callable(success_url) else success_url
+            return redirect(url or obj.get_absolute_url())
     return render(
         request,
         template,

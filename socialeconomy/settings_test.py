@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("DJANGO_HTTPS", "false")  # the test client speaks http; tests of https set it
 
 from socialeconomy.settings import *  # noqa: F403
 
@@ -10,3 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 STATIC_ROOT = None  # WhiteNoise serves from the finders in tests
+EXCHANGE_IMPORT_IN_BACKGROUND = False  # one test runs a job in its thread on purpose

@@ -7,7 +7,8 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from reports.checks import data_check
+from agreements.models import Course
+from reports.checks import data_check, reference_lookalikes
 from tests.factories import AgreementFactory, CourseFactory, EnterpriseFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_completed_without_outcome_and_overdue_plan():
     course = CourseFactory(reference="K-1", start=date(2022, 2, 1), end=date(2022, 4, 1))
     CourseFactory(reference="K-2", start=date(2022, 2, 1), plan_received=date(2022, 2, 20))
     [finding] = found("Afsluttet uden resultat")
-    assert "K-1" in finding.text and finding.url.endswith(f"/{course.pk}/change/")
+    assert "K-1" in finding.text and finding.url == course.get_absolute_url()
     assert [f.text.split(" ")[0] for f in found("Plan mangler efter fristen")] == ["K-1"]
 
 
@@ -61,6 +62,56 @@ def test_records_outside_membership_and_similar_references():
     CourseFactory(reference="D22-0002")
     [similar] = found("Referencer der ligner hinanden")
     assert "D22-0001" in similar.text and "d22 OOO1" in similar.text
+    first = Course.objects.get(reference="D22-0001")
+    assert similar.url == reverse("agreements:course", args=[first.pk])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("D22-0001", "d22 OOO1"),  # case, spacing, O for 0
+        ("D22-0011", "D22-00l1"),  # l for 1
+        ("D22-0191", "D22-191"),  # a leading zero too few
+        ("D22-0191", "D22-00191"),  # a leading zero too many
+        ("D22-0191", "DD22-0191"),  # a letter too many
+        ("D22-0191", "22-0191"),  # a letter too few
+        ("D22-0591", "D22-0S9l"),  # S for 5, l for 1
+        ("AB-0191", "BA-0191"),  # two letters transposed
+        ("D22-0191", "2D2-0191"),  # a letter and a digit transposed
+        ("D22-0191", "D2-20191"),  # the dash in the wrong place
+    ],
+)
+def test_typos_look_alike(a, b):
+    assert reference_lookalikes([a, b, "X-9999"]) == [sorted([a, b])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("D22-0191", "D22-0192"),  # the next number in the series
+        ("D22-0191", "D22-0119"),  # digits transposed: another number
+        ("D22-0191", "D22-0291"),
+        ("D22-0191", "F22-0192"),  # two edits apart
+        ("D22-0191", "E22-0191"),  # another series with the same numbers
+        ("D22-0191", "D22-0A91"),  # a letter that does not look like the digit
+        ("D22-19", "D22-191"),  # another number of a series without leading zeros
+    ],
+)
+def test_other_numbers_do_not_look_alike(a, b):
+    assert reference_lookalikes([a, b]) == []
+
+
+def test_look_alikes_chain_into_one_group_and_the_demo_has_none():
+    assert reference_lookalikes(["D22-0001", "D22-001", "d22-01", "DD22-01"]) == [
+        ["D22-0001", "D22-001", "DD22-01", "d22-01"]
+    ]
+    series = [f"{p}{y}-{n:04d}" for p in "DFM" for y in (22, 23) for n in range(1, 5_000)]
+    unpadded = [f"U-{n}" for n in range(1, 5_000)]
+    assert reference_lookalikes(series + unpadded) == []
+    assert reference_lookalikes([*series, "D22-042", "F23-0O42"]) == [
+        ["D22-0042", "D22-042"],
+        ["F23-0042", "F23-0O42"],
+    ]
 
 
 def test_published_difference_in_the_demo_and_the_page(client, consultant, demo, capsys):

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from agreements.models import SubmissionStatus
+from exchange.jobs import DONE, ImportJob, job_save
 from reports.services import report_publish
 from tests.factories import (
     AgreementFactory,
@@ -52,7 +53,8 @@ MATRIX = {
     "reports:quality": (CONSULTANT, None, "get"),
     "reports:compare": (CONSULTANT, "publication", "get"),
     "exchange:home": (CONSULTANT, None, "get"),
-    "exchange:confirm": (row(consultant=302), None, "post"),
+    "exchange:job": (CONSULTANT, "job", "get"),  # only the consultant who started it
+    "exchange:confirm": (row(consultant=302), "job", "post"),
     "exchange:export": (CONSULTANT, None, "get"),
     "enterprises:list": (STAFF_AND_CONSULTANTS, None, "get"),
     "enterprises:create": (CONSULTANT, None, "get"),
@@ -117,13 +119,27 @@ def test_every_url_has_a_row():
 
 
 @pytest.fixture
-def world(enterprise_a, staff_a, staff_b, consultant, committee_member, small_report, monkeypatch):
+def world(
+    enterprise_a,
+    staff_a,
+    staff_b,
+    consultant,
+    committee_member,
+    small_report,
+    monkeypatch,
+    settings,
+    tmp_path_factory,
+):
     # The matrix is about who may open what; rendering PDFs is tested elsewhere.
     for module in ("reports.services", "reports.views", "agreements.views"):
         monkeypatch.setattr(f"{module}.html_to_pdf", lambda html: b"%PDF-1.7 test")
     agreement = AgreementFactory(enterprise=enterprise_a)
     course = CourseFactory(agreement=agreement, start=date(2022, 3, 1))
     submitted = {"status": SubmissionStatus.SUBMITTED, "submitted_at": timezone.now()}
+    settings.DATA_DIR = tmp_path_factory.mktemp("data")
+    job = ImportJob(token="a" * 32, user_id=consultant.pk, filename="x.xlsx", dry_run=True)
+    job.state, job.errors = DONE, ["Forløb!C2 (Start): skal udfyldes"]
+    job_save(job)
     return {
         "personas": {
             "anonymous": None,
@@ -145,6 +161,7 @@ def world(enterprise_a, staff_a, staff_b, consultant, committee_member, small_re
         "hire": HireFactory(enterprise=enterprise_a),
         "placement": PlacementFactory(enterprise=enterprise_a),
         "report": small_report,
+        "job": job,
     }
 
 
@@ -155,6 +172,8 @@ def _url(name, target, world):
         return reverse(name)
     if target == "agreement+report":
         return reverse(name, args=[world["agreement"].pk, world["report"].pk])
+    if target == "job":
+        return reverse(name, args=[world["job"].token])
     return reverse(name, args=[world[target].pk])
 
 

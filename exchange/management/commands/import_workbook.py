@@ -16,8 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
 
     def handle(self, *args, file, dry_run=False, **options):
-        def progress(sheet, rows):
-            self.stderr.write(f"  {sheet}: {rows} rækker", ending="\n")
+        def progress(stage, rows, total=0):
+            of = f" af {total}" if total else ""
+            self.stderr.write(f"  {stage}: {rows}{of} rækker" if rows else f"  {stage}")
 
         try:
             result = workbook_import(file, dry_run=dry_run, progress=progress)
