@@ -11,7 +11,7 @@ APT_PACKAGES := python3 python3-venv python3-dev build-essential \
 	fonts-liberation2 fonts-dejavu-core poppler-utils \
 	chromium libatomic1 postgresql postgresql-client
 
-.PHONY: setup apt venv migrate demo run test lint format bench clean
+.PHONY: setup apt venv migrate demo run serve test test-postgres lint format bench backup restore clean
 
 setup: apt venv ## install everything (safe to run again)
 
@@ -40,12 +40,24 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 run: demo ## set up, migrate, load the demo, serve on http://$(HOST):$(PORT)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_HTTPS=$${DJANGO_HTTPS:-false} $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like: gunicorn, DEBUG off, static files through WhiteNoise, loopback only.
+# TLS belongs to the proxy in front (DJANGO_HTTPS=true and DJANGO_BEHIND_PROXY=true there).
+WORKERS ?= 3
+serve: migrate ## gunicorn on http://$(HOST):$(PORT), production settings
+	DJANGO_DEBUG=false DJANGO_HTTPS=$${DJANGO_HTTPS:-false} \
+	$(VENV)/bin/gunicorn socialeconomy.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --threads 2 --access-logfile - --timeout 120
 
 test: setup ## the test suite (README's test command)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -q
+
+# The same suite against a throwaway PostgreSQL cluster (started and stopped here).
+test-postgres: setup
+	scripts/with_postgres.sh $(VENV)/bin/pytest -q
 
 lint:
 	$(VENV)/bin/ruff check .
@@ -58,5 +70,13 @@ format:
 clean:
 	rm -rf $(VENV) db.sqlite3
 
-bench: setup ## speed figures (printed; see README)
+bench: setup ## speed figures (printed; see README), including a load test against gunicorn
 	$(PY) -m reports.bench
+	$(PY) -m reports.loadtest
+
+backup: setup ## a backup of the database in var/backups/ (pg_dump, or SQLite's backup API)
+	$(PY) manage.py backup_data
+
+restore: setup ## make restore FILE=var/backups/… (replaces everything in the database)
+	@test -n "$(FILE)" || (echo "make restore FILE=var/backups/<file>"; exit 2)
+	$(PY) manage.py restore_data "$(FILE)"

@@ -1,6 +1,10 @@
 """Writes on courses, plans and evaluations: keyword-only, one transaction each."""
 
+from datetime import date
+
 from django.db import transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from agreements.models import (
@@ -13,6 +17,7 @@ from agreements.models import (
     Submission,
     SubmissionStatus,
 )
+from audit.services import Action, access_record
 
 
 class NotEditable(Exception):
@@ -107,3 +112,40 @@ def submission_return(*, document: Submission, user, comment: str) -> None:
     document.handled_by = user
     document.return_comment = comment
     document.save()
+
+
+def courses_anonymise(*, ended_before: date, user=None) -> int:
+    """Erasure after retention: courses that ended before `ended_before` lose everything
+    that points to the citizen — the reference becomes ANON-<id>, plans and evaluations
+    (free text about the person) are deleted, and so is their change history. What the
+    figures count stays: agreement, dates, outcome, veteran, plan and final-evaluation dates.
+    Published reports keep their frozen documents, and recomputing a period gives the same
+    figures as before. Returns how many courses were anonymised."""
+    courses = Course.objects.filter(end__lt=ended_before, anonymised_on__isnull=True)
+    ids = list(courses.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    today = timezone.localdate()
+    with transaction.atomic():
+        plans = list(Plan.objects.filter(course_id__in=ids).values_list("pk", flat=True))
+        goals = list(PlanGoal.objects.filter(plan_id__in=plans).values_list("pk", flat=True))
+        Plan.objects.filter(pk__in=plans).delete()
+        Evaluation.objects.filter(course_id__in=ids).delete()
+        for start in range(0, len(ids), 2_000):
+            batch = ids[start : start + 2_000]
+            Course.objects.filter(pk__in=batch).update(
+                reference=Concat(Value("ANON-"), Cast("pk", CharField())),
+                anonymised_on=today,
+                version=F("version") + 1,
+            )
+        Course.history.filter(id__in=ids).delete()
+        Plan.history.filter(course_id__in=ids).delete()
+        Evaluation.history.filter(course_id__in=ids).delete()
+        PlanGoal.history.filter(plan_id__in=plans).delete()
+        PlanSubGoal.history.filter(goal_id__in=goals).delete()
+        access_record(
+            user,
+            Action.ANONYMISE,
+            detail=f"{len(ids)} forløb afsluttet før {ended_before:%d.%m.%Y} anonymiseret",
+        )
+    return len(ids)

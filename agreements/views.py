@@ -32,6 +32,8 @@ from agreements.services import (
     submission_return,
 )
 from agreements.tables import AgreementTable, CourseTable
+from audit.history import history_rows
+from audit.services import Action, access_record
 from reports.document import html_to_pdf
 from reports.models import ReportPeriod
 from socialeconomy import roles
@@ -57,6 +59,7 @@ def agreement_list(request):
 @login_required
 def agreement_detail(request, pk):
     agreement = access.agreement_for_user(request.user, pk)
+    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: forløb")
     consultant = roles.is_consultant(request.user)
     courses = agreement.courses.order_by("-start", "reference")
     context = {
@@ -66,6 +69,7 @@ def agreement_detail(request, pk):
         "ongoing": courses.filter(end__isnull=True),
         "completed_count": courses.filter(end__isnull=False).count(),
         "reports": ReportPeriod.objects.order_by("-start") if consultant else [],
+        "history": history_rows(agreement) if consultant else None,
     }
     return render(request, "agreements/detail.html", context)
 
@@ -126,6 +130,7 @@ def agreement_outcomes(request, pk):
     """Fast outcome entry: end date, outcome and plan date of the agreement's courses in one
     form, saved together or not at all."""
     agreement = access.agreement_for_user(request.user, pk, edit=True)
+    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: resultater")
     show_all = request.GET.get("alle") == "1"
     courses = agreement.courses.order_by("start", "reference")
     if not show_all:
@@ -148,6 +153,7 @@ def agreement_outcomes(request, pk):
 def course_list(request):
     courses = access.courses_for_user(request.user).order_by("-start", "reference")
     consultant = roles.is_consultant(request.user)
+    _log_list(request)
     return list_page(
         request,
         queryset=courses,
@@ -160,15 +166,29 @@ def course_list(request):
     )
 
 
+def _log_list(request) -> None:
+    """The course list shows references: a list, a search (its term) or an export."""
+    query = request.GET.urlencode()
+    if "eksport" in request.GET:
+        access_record(request, Action.EXPORT, detail=f"forløbslisten {query}")
+    elif request.GET.get("q"):
+        access_record(request, Action.SEARCH, detail=request.GET["q"])
+    else:
+        access_record(request, Action.LIST, detail=f"forløbslisten {query}".strip())
+
+
 @login_required
 def course_detail(request, pk):
     course = access.course_for_user(request.user, pk)
+    access_record(request, Action.VIEW, references=[course.reference], detail="forløb")
     context = {
         "course": course,
         "consultant": roles.is_consultant(request.user),
         "plan": Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first(),
         "evaluations": course.evaluations.all(),
     }
+    if context["consultant"]:
+        context["history"] = history_rows(course)
     return render(request, "agreements/course.html", context)
 
 
@@ -184,6 +204,8 @@ def course_create(request):
 @login_required
 def course_edit(request, pk):
     course = access.course_for_user(request.user, pk, edit=True)
+    if request.method == "GET":
+        access_record(request, Action.VIEW, references=[course.reference], detail="redigering")
     form = CourseForm(request.POST or None, instance=course)
     return form_page(
         request, form=form, title=f"Rediger forløb {course}", cancel_url=course.get_absolute_url()
@@ -268,12 +290,19 @@ def _document_context(request, document, kind, return_form=None) -> dict:
         "course": document.course,
         "consultant": roles.is_consultant(request.user),
         "return_form": return_form or ReturnForm(),
+        "history": history_rows(document) if roles.is_consultant(request.user) else None,
     }
 
 
 @login_required
 def document_detail(request, kind, pk, pdf=False):
     document = DOCUMENTS[kind](request.user, pk)
+    access_record(
+        request,
+        Action.EXPORT if pdf else Action.VIEW,
+        references=[document.course.reference],
+        detail=f"{document._meta.verbose_name}{' (PDF)' if pdf else ''}",
+    )
     context = _document_context(request, document, kind)
     if pdf:
         if document.status == SubmissionStatus.DRAFT:

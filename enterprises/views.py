@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
+from audit.history import history_rows
 from enterprises import access
 from enterprises.filters import EnterpriseFilter, GrantFilter, HireFilter, PlacementFilter
 from enterprises.forms import (
@@ -179,4 +180,5 @@ def dated_edit(request, kind, pk):
         title=f"Rediger {dated.noun} {record.reference}",
         cancel_url=reverse(f"enterprises:{kind}_list"),
         success_url=reverse(f"enterprises:{kind}_list"),
+        context={"history": history_rows(record)} if hasattr(record, "history") else None,
     )

@@ -85,6 +85,10 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def summary(self) -> str:
+        return "; ".join(f"{s.name}: {s.created} nye, {s.changed} ændrede" for s in self.sheets)
+
 
 @dataclass
 class Row:

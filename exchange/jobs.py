@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import close_old_connections, connection
 from django.http import Http404
 
+from audit.services import Action, access_record
 from exchange.imports import WorkbookRefused, workbook_import
 from socialeconomy.roles import consultant_or_404
 
@@ -60,12 +61,6 @@ class ImportJob:
     @property
     def percent(self) -> int | None:
         return min(100, self.rows * 100 // self.total) if self.total else None
-
-    @property
-    def summary(self) -> str:
-        return "; ".join(
-            f"{s['name']}: {s['created']} nye, {s['changed']} ændrede" for s in self.sheets
-        )
 
 
 def _folder() -> Path:
@@ -173,6 +168,8 @@ def _run(job: ImportJob) -> None:
     else:
         job.state, job.errors = DONE, result.errors
         job.sheets = [asdict(s) for s in result.sheets]
+        if result.written:
+            access_record(user, Action.IMPORT, detail=f"{job.filename}: {result.summary}")
     finally:
         if job.state == RUNNING:  # interrupted from outside
             job.state, job.message = FAILED, "Indlæsningen blev afbrudt; intet er gemt."

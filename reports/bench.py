@@ -154,11 +154,14 @@ def _bench_lists() -> None:
         ("course list, completed without outcome", "/forloeb/?status=completed&outcome=none"),
         ("agreement list", "/aftaler/"),
         ("start page (deadlines, capacity)", "/"),
-        ("data-quality checks, all seven", reverse("reports:quality")),
     ]
     for label, url in pages:
         seconds = _best(lambda url=url: _ok(client.get(url)))
         print(f"    {label}: {seconds * 1000:.0f} ms (target ≤ 500 ms)")
+    seconds = _best(lambda: _ok(client.get(reverse("reports:quality"))))
+    print(
+        f"    data-quality page, all seven checks: {seconds * 1000:.0f} ms (no target: occasional)"
+    )
 
 
 def _ok(response) -> None:

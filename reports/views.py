@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from agreements import deadlines
 from agreements.access import agreements_for_user, courses_for_user
+from audit.services import Action, access_record
 from reports.access import (
     latest_publication,
     publication_for_user,
@@ -50,6 +51,7 @@ def home(request):
         return redirect("reports:list")
     today = as_of(request)
     courses = courses_for_user(user)
+    access_record(request, Action.LIST, detail="startsiden: frister")
     context = {
         "today": today,
         "plans_due": deadlines.plans_due(courses, today),

@@ -2,6 +2,7 @@
 dd.mm.yyyy is accepted too), and the model's own validation (clean()) on every save."""
 
 from django import forms
+from django.utils import timezone
 
 EMPTY_CHOICE = "– vælg –"
 
@@ -54,16 +55,11 @@ class VersionedModelForm(ModelForm):
 
     def _refuse(self, stored) -> None:
         latest = stored.history.select_related("history_user").first()
-        who = (
-            f"af {latest.history_user or 'systemet'} {latest.history_date:%d.%m.%Y kl. %H.%M}"
-            if latest
-            else "af en anden"
-        )
+        when = timezone.localtime(latest.history_date) if latest else None
+        who = f"af {latest.history_user or 'systemet'} {when:%d.%m.%Y kl. %H.%M}" if latest else ""
         changed = []
         for name in self._meta.fields:
-            mine, theirs = self.initial.get(name), getattr(stored, name, None)
-            if hasattr(theirs, "pk"):
-                theirs = theirs.pk
+            mine, theirs = self.cleaned_data.get(name), getattr(stored, name, None)
             if mine != theirs:
                 label = self.fields[name].label
                 shown = theirs.strftime("%d.%m.%Y") if hasattr(theirs, "strftime") else theirs
@@ -72,9 +68,9 @@ class VersionedModelForm(ModelForm):
         data[self.add_prefix("seen_version")] = stored.version
         self.data = data  # the re-displayed form saves over the new version if sent again
         raise forms.ValidationError(
-            f"{stored} er blevet ændret {who}, efter du åbnede det. Dine ændringer er ikke "
-            "gemt. Den gemte udgave: "
-            + ("; ".join(changed) or "samme felter, andre værdier")
+            f"{stored} er blevet ændret {who or 'af en anden'}, efter du åbnede det. "
+            "Dine ændringer er ikke gemt. Den gemte udgave: "
+            + ("; ".join(changed) or "samme værdier som dine")
             + ". Det du skrev, står stadig i formularen: tjek det, og tryk Gem igen for at "
             "overskrive."
         )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "agreements",
     "reports",
     "exchange",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
 if env_bool("DJANGO_BEHIND_PROXY", False):  # the proxy says whether the client used https
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -168,6 +170,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# How long access-log entries are kept (purge_access_log), and after how long an ended
+# course's participant data is anonymised (anonymise_courses). Figures are kept.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365)
+COURSE_RETENTION_YEARS = env_int("COURSE_RETENTION_YEARS", 5)
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for a user name from
 # one address, that pair is locked for AXES_COOLOFF_MINUTES. The message does not say whether

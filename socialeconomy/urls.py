@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("excel/", include("exchange.urls")),
+    path("adgangslog/", include("audit.urls")),
     path("", include("enterprises.urls")),
     path("", include("agreements.urls")),
     path("", include("reports.urls")),

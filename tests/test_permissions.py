@@ -56,6 +56,7 @@ MATRIX = {
     "exchange:job": (CONSULTANT, "job", "get"),  # only the consultant who started it
     "exchange:confirm": (row(consultant=302), "job", "post"),
     "exchange:export": (CONSULTANT, None, "get"),
+    "audit:log": (CONSULTANT, None, "get"),
     "enterprises:list": (STAFF_AND_CONSULTANTS, None, "get"),
     "enterprises:create": (CONSULTANT, None, "get"),
     "enterprises:detail": (OWN, "enterprise", "get"),

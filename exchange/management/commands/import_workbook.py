@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.services import Action, access_record
 from exchange.imports import WorkbookRefused, workbook_import
 
 
@@ -33,6 +34,11 @@ class Command(BaseCommand):
                 f"{len(result.errors)} fejl; intet er skrevet. Ret filen og prøv igen."
             )
             sys.exit(1)
+        if result.written:
+            summary = "; ".join(
+                f"{s.name}: {s.created} nye, {s.changed} ændrede" for s in result.sheets
+            )
+            access_record(None, Action.IMPORT, detail=f"{file}: {summary}")
         for sheet in result.sheets:
             self.stdout.write(
                 f"{sheet.name}: {sheet.created} nye, {sheet.changed} ændrede, "

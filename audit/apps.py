@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "audit"
+    verbose_name = "Adgangslog"
+
+    def ready(self):
+        from simple_history.signals import post_create_historical_record
+
+        from audit.services import history_logged
+
+        post_create_historical_record.connect(history_logged, dispatch_uid="audit-history")

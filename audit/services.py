@@ -1,0 +1,69 @@
+"""Writing the access log: one call from each view that shows, searches, exports or changes
+participant data (audit.services.access_record), so the log is complete by construction."""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.utils import timezone
+
+from audit.models import AccessLog, Action
+
+__all__ = ["Action", "access_purge", "access_record"]
+
+
+def access_record(
+    request_or_user, action: str, *, references: Iterable[str] = (), detail: str = ""
+) -> None:
+    """Log one action: a row per reference, or a single row when none (a list, a search)."""
+    request = request_or_user if hasattr(request_or_user, "user") else None
+    user = request.user if request else request_or_user
+    user = user if user is not None and user.is_authenticated else None
+    base = {
+        "user": user,
+        "username": user.get_username() if user else "systemet",
+        "action": action,
+        "detail": detail[:500],
+        "path": request.get_full_path()[:500] if request else "",
+    }
+    refs = list(dict.fromkeys(references)) or [""]
+    AccessLog.objects.bulk_create(
+        [AccessLog(reference=ref, **base) for ref in refs], batch_size=5_000
+    )
+
+
+def access_purge(*, older_than_days: int) -> int:
+    """Delete entries older than the retention period; returns how many."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = AccessLog.objects.filter(at__lt=cutoff).delete()
+    return deleted
+
+
+def _changed_reference(instance) -> str | None:
+    """The course reference a participant-data record belongs to, or None for other models."""
+    from agreements.models import Course, Evaluation, Plan
+
+    if isinstance(instance, Course):
+        return instance.reference
+    if isinstance(instance, Plan | Evaluation):  # their goals are saved with the plan
+        return instance.course.reference
+    return None
+
+
+def history_logged(sender, instance, history_instance, **kwargs) -> None:
+    """Every saved change of participant data (the history keeps what changed) is also an
+    access-log entry: who, when, which reference. Connected in AuditConfig.ready()."""
+    from simple_history.models import HistoricalRecords
+
+    reference = _changed_reference(instance)
+    if reference is None:
+        return
+    request = getattr(HistoricalRecords.context, "request", None)
+    action = {"+": Action.CREATE, "~": Action.CHANGE, "-": Action.CHANGE}[
+        history_instance.history_type
+    ]
+    detail = str(instance._meta.verbose_name)
+    if history_instance.history_type == "-":
+        detail += " slettet"
+    access_record(
+        request or history_instance.history_user, action, references=[reference], detail=detail
+    )
