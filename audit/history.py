@@ -16,6 +16,7 @@ class HistoryRow:
     who: str
     kind: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+    earliest: bool = False  # the oldest version kept: what came before is not known
 
 
 def _shown(model_field, value) -> str:
@@ -49,7 +50,9 @@ def history_rows(obj, limit: int = 50) -> list[HistoryRow]:
             who=str(newer.history_user or "systemet (import eller kommando)"),
             kind=KINDS.get(newer.history_type, newer.history_type),
         )
-        if older is not None:
+        if older is None:
+            row.earliest = True
+        else:
             for change in newer.diff_against(older).changes:
                 model_field = obj._meta.get_field(change.field)
                 row.changes.append(

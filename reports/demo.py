@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
@@ -792,7 +793,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
                 course.full_clean(validate_unique=False)
                 new_courses.append(course)
         number += spec.participants
-        Course.objects.bulk_create(new_courses)
+        bulk_create_with_history(new_courses, Course)  # so a first change shows "before"
         created["forløb"] = created.get("forløb", 0) + len(new_courses)
 
     rng = random.Random("demo-2022:records")
