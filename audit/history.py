@@ -19,14 +19,17 @@ class HistoryRow:
     earliest: bool = False  # the oldest version kept: what came before is not known
 
 
-def _shown(model_field, value) -> str:
+def _shown(model_field, value, names: dict) -> str:
     if value in (None, ""):
         return "–"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(model_field, models.ForeignKey):
-        related = model_field.related_model.objects.filter(pk=value).first()
-        return str(related) if related else f"#{value}"
+    if isinstance(model_field, models.ForeignKey):  # looked up once per value and call
+        key = (model_field.related_model, value)
+        if key not in names:
+            related = model_field.related_model.objects.filter(pk=value).first()
+            names[key] = str(related) if related else f"#{value}"
+        return names[key]
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, datetime):
@@ -41,7 +44,7 @@ def history_rows(obj, limit: int = 50) -> list[HistoryRow]:
     records = list(
         obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
-    rows = []
+    rows, names = [], {}
     for newer, older in zip(records, [*records[1:], None], strict=True):
         if len(rows) == limit:
             break
@@ -58,8 +61,8 @@ def history_rows(obj, limit: int = 50) -> list[HistoryRow]:
                 row.changes.append(
                     (
                         str(model_field.verbose_name),
-                        _shown(model_field, change.old),
-                        _shown(model_field, change.new),
+                        _shown(model_field, change.old, names),
+                        _shown(model_field, change.new, names),
                     )
                 )
         rows.append(row)
