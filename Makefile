@@ -45,10 +45,12 @@ run: demo ## set up, migrate, load the demo, serve on http://$(HOST):$(PORT)
 # Production-like: gunicorn, DEBUG off, static files through WhiteNoise, loopback only.
 # TLS belongs to the proxy in front (DJANGO_HTTPS=true and DJANGO_BEHIND_PROXY=true there).
 WORKERS ?= 3
+# Request line, header count and header size bounded (the body: socialeconomy/bounds.py).
+GUNICORN_LIMITS := --limit-request-line 4094 --limit-request-fields 50 --limit-request-field_size 8190
 serve: migrate ## gunicorn on http://$(HOST):$(PORT), production settings
 	DJANGO_DEBUG=false DJANGO_HTTPS=$${DJANGO_HTTPS:-false} \
 	$(VENV)/bin/gunicorn socialeconomy.wsgi:application --bind $(HOST):$(PORT) \
-		--workers $(WORKERS) --threads 2 --access-logfile - --timeout 120
+		--workers $(WORKERS) --threads 2 --access-logfile - --timeout 120 $(GUNICORN_LIMITS)
 
 test: setup ## the test suite (README's test command)
 	$(VENV)/bin/ruff check .

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from openpyxl import load_workbook
@@ -14,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise
+from exchange.archive import archive_check
 from exchange.spec import (
     AGREEMENT,
     ENTERPRISE,
@@ -25,10 +27,8 @@ from exchange.spec import (
 )
 from socialeconomy.vocabulary import ReferringUnit
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = settings.UPLOAD_MAX_BYTES
 MAX_ENTRIES = 2_000
-MAX_UNPACKED = 400 * 1024 * 1024
-MAX_RATIO = 200
 BATCH = 2_000
 PROGRESS_EVERY = 2_000  # rows between two progress reports
 
@@ -58,13 +58,8 @@ def workbook_check_file(path: Path) -> None:
         raise WorkbookRefused("Filen er en zip-fil, men ikke en Excel-projektmappe (.xlsx).")
     if len(entries) > MAX_ENTRIES:
         raise WorkbookRefused(f"Filen rummer {len(entries)} dele; grænsen er {MAX_ENTRIES}.")
-    unpacked = sum(e.file_size for e in entries)
-    packed = sum(e.compress_size for e in entries) or 1
-    if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
-        raise WorkbookRefused(
-            "Filen pakker sig ud til langt mere, end dens størrelse giver grund til "
-            "(en «zip-bombe»); den er afvist."
-        )
+    if problem := archive_check(entries):
+        raise WorkbookRefused(problem)
 
 
 @dataclass

@@ -2,7 +2,6 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,6 +10,7 @@ from audit.services import Action, access_record
 from exchange.exports import workbook_export
 from exchange.imports import MAX_BYTES
 from exchange.jobs import job_confirm, job_for_user, job_upload
+from socialeconomy.records import XLSX, attachment
 from socialeconomy.roles import consultant_or_404
 
 MAX_MB = MAX_BYTES // 1024 // 1024
@@ -61,10 +61,5 @@ def exchange_export(request):
     access_record(request, Action.EXPORT, detail="hele udvekslingsfilen (alle forløb)")
     stream = BytesIO()
     workbook_export(stream)
-    response = HttpResponse(
-        stream.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     filename = f"socialokonomi-{timezone.localdate():%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(stream.getvalue(), filename, XLSX)

@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -267,16 +268,26 @@ def render_summary_html(report: ReportPeriod, *, public: bool = False) -> str:
     return render_to_string("reports/summary.html", report_context(report, public=public))
 
 
+def static_file_allowed(url: str) -> bool:
+    """A file: URL whose resolved path (after `..`, `%2e%2e` and symbolic links) lies inside
+    the project's static folder."""
+    from urllib.parse import unquote, urlsplit
+
+    static_root = (settings.BASE_DIR / "socialeconomy" / "static").resolve()
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    return Path(unquote(parts.path)).resolve().is_relative_to(static_root)
+
+
 def project_url_fetcher():
     """A WeasyPrint fetcher that may fetch nothing but inline data and the project's own
     static files: the report never reaches the network or the rest of the disk."""
     from weasyprint.urls import URLFetcher
 
-    static_root = (settings.BASE_DIR / "socialeconomy" / "static").resolve().as_uri() + "/"
-
     class ProjectURLFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            if not (url.startswith("data:") or url.startswith(static_root)):
+            if not (url.startswith("data:") or static_file_allowed(url)):
                 raise ValueError(f"WeasyPrint may not fetch {url}")
             return super().fetch(url, headers)
 

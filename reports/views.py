@@ -29,7 +29,8 @@ from reports.models import Publication
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
 from socialeconomy import roles
-from socialeconomy.records import as_of, pdf_response
+from socialeconomy.querystring import as_of, period
+from socialeconomy.records import pdf_response
 
 # kind → (file name stem, page title, publication fields (html, pdf))
 DOCUMENTS = {
@@ -201,16 +202,11 @@ def data_quality(request):
     roles.consultant_or_404(request.user)
     latest = reports_for_user(request.user).first()
     today = timezone.localdate()
-    try:
-        start, end = (
-            date.fromisoformat(request.GET[k]) if request.GET.get(k) else None
-            for k in ("fra", "til")
-        )
-    except ValueError:
-        start = end = None
-        messages.error(request, "Datoerne skal skrives ÅÅÅÅ-MM-DD.")
-    start = start or (latest.start if latest else date(today.year, 1, 1))
-    end = end or (latest.end if latest else today)
+    chosen = period(request)
+    start = chosen.start or (latest.start if latest else date(today.year, 1, 1))
+    end = chosen.end or (latest.end if latest else today)
+    if start > end:  # one end chosen, the other from the default period
+        messages.error(request, "Perioden slutter før den begynder; vælg begge datoer.")
     findings = data_check(start=start, end=end, today=today) if start <= end else []
     groups: dict[str, list] = {}
     for finding in findings:

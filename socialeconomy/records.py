@@ -3,18 +3,21 @@ exports what it shows to Excel, and a form that re-displays with its errors. Vie
 access helper first, then one of these."""
 
 import io
-from datetime import date
 
 import django_tables2 as tables
 from django.contrib import messages
+from django.core.paginator import EmptyPage
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django_tables2.data import TableQuerysetData
 
 from exchange.exports import rows_export
 from socialeconomy.db import StaleEdit
+from socialeconomy.ordering import stable_order
+from socialeconomy.querystring import paging
 
-PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -29,7 +32,21 @@ class DateColumn(tables.DateColumn):
         return value
 
 
+class StableQuerysetData(TableQuerysetData):
+    """Whatever column is sorted, the order ends with the primary key and NULLs sort as
+    the largest value on every database (socialeconomy.ordering)."""
+
+    def order_by(self, aliases):
+        super().order_by(aliases)
+        self.data = stable_order(self.data)
+
+
 class Table(tables.Table):
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and TableQuerysetData.validate(data):
+            data = StableQuerysetData(data)
+        super().__init__(data, *args, **kwargs)
+
     class Meta:
         attrs = {"class": "data"}
         template_name = "records/table.html"
@@ -54,7 +71,12 @@ def list_page(
     table = table_class(rows, **(table_kwargs or {}))
     if request.GET.get("eksport") == "xlsx":
         return _xlsx(table, title, export_stem)
-    tables.RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    tables.RequestConfig(request, paginate=False).configure(table)  # the sort
+    page, per_page = paging(request)
+    try:
+        table.paginate(page=page, per_page=per_page)
+    except EmptyPage:  # past the last page: show the last
+        table.page = table.paginator.page(table.paginator.num_pages)
     query = request.GET.copy()
     query.pop("page", None)
     query["eksport"] = "xlsx"
@@ -73,17 +95,21 @@ def _xlsx(table, title: str, stem: str) -> HttpResponse:
     headers = [str(h) for h in next(values)]
     buffer = io.BytesIO()
     rows_export(buffer, title=title, headers=headers, rows=values)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     filename = f"{stem}-{timezone.localdate():%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return attachment(buffer.getvalue(), filename, XLSX)
+
+
+def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A download named `filename`; the header is built by Django's own helper, so quotes,
+    newlines or non-ASCII letters in a name cannot break it."""
+    response = HttpResponse(bytes(content), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:
     """A PDF as a download named `filename`."""
-    response = HttpResponse(bytes(content), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, "application/pdf")
 
 
 def form_page(
@@ -116,14 +142,3 @@ def form_page(
         template,
         {"form": form, "title": title, "cancel_url": cancel_url, **(context or {})},
     )
-
-
-def as_of(request) -> date:
-    """Today, or the date in ?dato=dd.mm.yyyy / yyyy-mm-dd (to see a past day's deadlines)."""
-    from django import forms
-
-    field = forms.DateField(required=False)
-    try:
-        return field.clean(request.GET.get("dato")) or timezone.localdate()
-    except forms.ValidationError:
-        return timezone.localdate()

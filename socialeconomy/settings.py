@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "socialeconomy.bounds.RequestSizeLimitMiddleware",  # first: before any body is read
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,6 +186,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY", False) else None
+
+# --- Bounded requests (socialeconomy/bounds.py) ---------------------------------------------
+# A body over REQUEST_MAX_BYTES is refused (413) before it is read or the user is known; an
+# upload (an Excel workbook, at most UPLOAD_MAX_BYTES) stays in memory, never on disk, and
+# goes to the database; form fields are bounded by Django's own limit.
+UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # exchange.imports.MAX_BYTES
+REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024  # the form's other fields and boundaries
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: non-file form data
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
