@@ -39,16 +39,21 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py load_demo
 
-run: demo ## set up, migrate, load the demo, serve on http://$(HOST):$(PORT)
-	DJANGO_HTTPS=$${DJANGO_HTTPS:-false} $(PY) manage.py runserver $(HOST):$(PORT)
+# A task worker (django-tasks' db_worker) runs beside the web server and stops with it.
+WORKER = $(PY) manage.py db_worker --no-reload --interval 1
+with_worker = $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM;
+
+run: demo ## set up, migrate, load the demo, serve on http://$(HOST):$(PORT) with a task worker
+	export DJANGO_HTTPS=$${DJANGO_HTTPS:-false}; $(with_worker) \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn, DEBUG off, static files through WhiteNoise, loopback only.
 # TLS belongs to the proxy in front (DJANGO_HTTPS=true and DJANGO_BEHIND_PROXY=true there).
 WORKERS ?= 3
 # Request line, header count and header size bounded (the body: socialeconomy/bounds.py).
 GUNICORN_LIMITS := --limit-request-line 4094 --limit-request-fields 50 --limit-request-field_size 8190
-serve: migrate ## gunicorn on http://$(HOST):$(PORT), production settings
-	DJANGO_DEBUG=false DJANGO_HTTPS=$${DJANGO_HTTPS:-false} \
+serve: migrate ## gunicorn on http://$(HOST):$(PORT), production settings, with a task worker
+	export DJANGO_DEBUG=false DJANGO_HTTPS=$${DJANGO_HTTPS:-false}; $(with_worker) \
 	$(VENV)/bin/gunicorn socialeconomy.wsgi:application --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --threads 2 --access-logfile - --timeout 120 $(GUNICORN_LIMITS)
 

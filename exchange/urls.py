@@ -6,7 +6,6 @@ app_name = "exchange"
 
 urlpatterns = [
     path("", views.exchange_home, name="home"),
-    path("indlaesning/<str:token>/", views.exchange_job, name="job"),
     path("indlaesning/<str:token>/gem/", views.exchange_confirm, name="confirm"),
     path("eksport/", views.exchange_export, name="export"),
 ]

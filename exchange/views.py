@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.services import Action, access_record
+from background.access import job_for_user
 from exchange.exports import workbook_export
 from exchange.imports import MAX_BYTES
-from exchange.jobs import job_confirm, job_for_user, job_upload
+from exchange.jobs import job_confirm, job_upload
 from socialeconomy.records import XLSX, attachment
 from socialeconomy.roles import consultant_or_404
 
@@ -19,7 +20,7 @@ MAX_MB = MAX_BYTES // 1024 // 1024
 @login_required
 @require_http_methods(["GET", "POST"])
 def exchange_home(request):
-    """Upload a workbook: it is checked in full in the background and previewed on its job's
+    """Upload a workbook: it is checked in full on the task queue and previewed on its job's
     page; nothing is written before the consultant confirms."""
     consultant_or_404(request.user)  # the exchange moves every record: consultants only
     context = {"max_mb": MAX_MB}
@@ -31,15 +32,8 @@ def exchange_home(request):
             context["refused"] = f"Filen er større end {MAX_MB} MB."
         else:
             job = job_upload(user=request.user, upload=upload)
-            return redirect("exchange:job", token=job.token)
+            return redirect(job)
     return render(request, "exchange/home.html", context)
-
-
-@login_required
-def exchange_job(request, token):
-    """Progress of a check or a write; when done, the preview, the errors or the outcome."""
-    job = job_for_user(request.user, token)
-    return render(request, "exchange/job.html", {"job": job, "max_mb": MAX_MB})
 
 
 @login_required
@@ -52,7 +46,7 @@ def exchange_confirm(request, token):
     except ValueError:
         messages.error(request, "Der er ingen kontrolleret fil at gemme; indlæs den igen.")
         return redirect("exchange:home")
-    return redirect("exchange:job", token=job.token)
+    return redirect(job)
 
 
 @login_required

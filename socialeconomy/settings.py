@@ -48,12 +48,15 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "socialeconomy",
     "enterprises",
     "agreements",
     "reports",
     "exchange",
     "audit",
+    "background",
 ]
 
 MIDDLEWARE = [
@@ -202,8 +205,9 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
-# Browser imports run in a thread of the web process and report progress (exchange/jobs.py).
-EXCHANGE_IMPORT_IN_BACKGROUND = env_bool("EXCHANGE_IMPORT_IN_BACKGROUND", True)
+# Heavy work (imports, publishing, draft PDFs, anonymisation, log purges) runs on a task
+# queue: django-tasks with its database backend, worked by `manage.py db_worker` (background/).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

@@ -11,4 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 STATIC_ROOT = None  # WhiteNoise serves from the finders in tests
-EXCHANGE_IMPORT_IN_BACKGROUND = False  # one test runs a job in its thread on purpose
+# Tasks run where they are enqueued; tests of the queue itself use the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("excel/", include("exchange.urls")),
     path("adgangslog/", include("audit.urls")),
+    path("", include("background.urls")),
     path("", include("enterprises.urls")),
     path("", include("agreements.urls")),
     path("", include("reports.urls")),

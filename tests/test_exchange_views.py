@@ -1,14 +1,15 @@
 """Excel in the browser: upload, a job with progress, preview, confirm; download.
 Consultants only, and an import job only for the consultant who started it."""
 
-import json
-import threading
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agreements.models import Course
-from exchange import imports, jobs
+from background.models import Job
+from exchange import imports
 from socialeconomy import roles
 from tests.factories import UserFactory
 from tests.test_exchange import GOOD, workbook
@@ -18,8 +19,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def data_dir(settings, tmp_path):
+    """Nothing of an import may land in the data folder: it is all in the database."""
     settings.DATA_DIR = tmp_path / "var"
-    return settings.DATA_DIR
+    yield settings.DATA_DIR
+    assert not (settings.DATA_DIR / "uploads").exists()
 
 
 def _upload(client, path):
@@ -40,7 +43,7 @@ def test_upload_previews_then_confirm_writes(client, consultant, tmp_path, data_
     assert response["Location"] == job_url and Course.objects.count() == 2
     page = client.get(job_url).content.decode()
     assert "Indlæst og gemt" in page and "Gem i systemet" not in page
-    assert [p.suffix for p in (data_dir / "uploads").iterdir()] == [".json"]  # workbook gone
+    assert Job.objects.get(token=token).upload is None  # the workbook is gone
     # confirming the same job again writes nothing twice
     client.post(reverse("exchange:confirm", args=[token]))
     assert Course.objects.count() == 2
@@ -57,7 +60,7 @@ def test_upload_with_errors_lists_them_and_writes_nothing(client, consultant, tm
     response = client.post(reverse("exchange:confirm", args=[token]), follow=True)
     assert "ingen kontrolleret fil at gemme" in response.content.decode()
     assert Course.objects.count() == 0
-    assert not list((data_dir / "uploads").glob("*.xlsx"))
+    assert Job.objects.get(token=token).upload is None
 
 
 def test_not_a_workbook_is_refused_with_a_message(client, consultant, tmp_path, data_dir):
@@ -68,25 +71,41 @@ def test_not_a_workbook_is_refused_with_a_message(client, consultant, tmp_path, 
     assert "ikke en Excel-projektmappe" in page
 
 
-def test_a_running_job_shows_its_progress_and_reloads(client, consultant, data_dir):
-    job = jobs.ImportJob(token="b" * 32, user_id=consultant.pk, filename="stor.xlsx", dry_run=True)
-    job.stage, job.rows, job.total = "Forløb: læser rækker", 12_000, 40_000
-    jobs.job_save(job)
+def _job(consultant, **fields):
+    return Job.objects.create(
+        kind=Job.Kind.IMPORT_CHECK, user=consultant, title="stor.xlsx", **fields
+    )
+
+
+def test_a_running_job_shows_its_progress_and_polls_for_more(client, consultant, data_dir):
+    job = _job(consultant, state="running", stage="Forløb: læser rækker", rows=12_000, total=40_000)
     client.force_login(consultant)
-    page = client.get(reverse("exchange:job", args=[job.token])).content.decode()
+    page = client.get(job.get_absolute_url()).content.decode()
     assert "Forløb: læser rækker: 12.000 af 40.000 rækker" in page
-    assert '<progress max="100" value="30">' in page and 'http-equiv="refresh"' in page
+    assert '<progress max="100" value="30" data-job-bar>' in page
+    assert 'aria-live="polite"' in page and "js/progress.js" in page
+    status = client.get(reverse("background:status", args=[job.token])).json()
+    assert status == {
+        "state": "running",
+        "running": True,
+        "text": "Forløb: læser rækker: 12.000 af 40.000 rækker",
+        "percent": 30,
+    }
 
 
-def test_a_job_that_stopped_hearing_from_its_process_says_so(client, consultant, data_dir):
-    job = jobs.ImportJob(token="c" * 32, user_id=consultant.pk, filename="stor.xlsx", dry_run=False)
-    jobs.job_save(job)
-    status = data_dir / "uploads" / f"{job.token}.json"
-    state = json.loads(status.read_text())
-    status.write_text(json.dumps({**state, "updated": job.updated - jobs.STALE_AFTER - 1}))
+def test_a_job_that_stopped_hearing_from_its_worker_says_so(client, consultant, data_dir):
+    job = _job(consultant, state="running", updated=timezone.now() - timedelta(minutes=11))
     client.force_login(consultant)
-    page = client.get(reverse("exchange:job", args=[job.token])).content.decode()
-    assert "gået i stå" in page and 'http-equiv="refresh"' not in page
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "gået i stå" in page and "progress.js" not in page
+    assert client.get(reverse("background:status", args=[job.token])).json()["running"] is False
+
+
+def test_a_job_no_worker_took_says_so(client, consultant, data_dir):
+    job = _job(consultant, updated=timezone.now() - timedelta(minutes=6))
+    client.force_login(consultant)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Venter på en ledig arbejder" in page and "Kører arbejderen" in page
 
 
 def test_import_reports_progress_with_totals(tmp_path, monkeypatch):
@@ -99,27 +118,14 @@ def test_import_reports_progress_with_totals(tmp_path, monkeypatch):
     assert ("Forløb: gemt", 2, 2) in seen and seen[-1][0].endswith(": gemt")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_job_runs_in_a_thread_of_its_own(consultant, tmp_path, data_dir, settings):
-    settings.EXCHANGE_IMPORT_IN_BACKGROUND = True
-    job = jobs.ImportJob(token="d" * 32, user_id=consultant.pk, filename="x.xlsx", dry_run=True)
-    jobs.job_workbook(job.token).write_bytes(workbook(tmp_path).read_bytes())
-    thread = jobs.job_start(job)
-    assert isinstance(thread, threading.Thread) and thread is not threading.current_thread()
-    thread.join(timeout=30)
-    done = jobs.job_for_user(consultant, job.token)
-    assert done.state == jobs.DONE and done.ready_to_write, done
-    assert [s["created"] for s in done.sheets if s["name"] == "Forløb"] == [2]
-
-
 def test_only_the_consultant_who_started_a_job_sees_it(client, consultant, tmp_path, data_dir):
     client.force_login(consultant)
     job_url = _upload(client, workbook(tmp_path))
     other = UserFactory(roles=[roles.CONSULTANT])
     client.force_login(other)
     assert client.get(job_url).status_code == 404
-    assert client.get("/excel/indlaesning/..%2F..%2Fetc%2Fpasswd/").status_code == 404
-    assert client.get(reverse("exchange:job", args=["0" * 32])).status_code == 404
+    assert client.get("/opgaver/..%2F..%2Fetc%2Fpasswd/").status_code == 404
+    assert client.get(reverse("background:job", args=["0" * 32])).status_code == 404
 
 
 def test_export_download(client, consultant, demo):

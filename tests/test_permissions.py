@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from agreements.models import SubmissionStatus
-from exchange.jobs import DONE, ImportJob, job_save
+from background.models import Job
 from reports.services import report_publish
 from tests.factories import (
     AgreementFactory,
@@ -53,7 +53,8 @@ MATRIX = {
     "reports:quality": (CONSULTANT, None, "get"),
     "reports:compare": (CONSULTANT, "publication", "get"),
     "exchange:home": (CONSULTANT, None, "get"),
-    "exchange:job": (CONSULTANT, "job", "get"),  # only the consultant who started it
+    "background:job": (CONSULTANT, "job", "get"),  # only the consultant who started it
+    "background:status": (CONSULTANT, "job", "get"),
     "exchange:confirm": (row(consultant=302), "job", "post"),
     "exchange:export": (CONSULTANT, None, "get"),
     "audit:log": (CONSULTANT, None, "get"),
@@ -138,9 +139,13 @@ def world(
     course = CourseFactory(agreement=agreement, start=date(2022, 3, 1))
     submitted = {"status": SubmissionStatus.SUBMITTED, "submitted_at": timezone.now()}
     settings.DATA_DIR = tmp_path_factory.mktemp("data")
-    job = ImportJob(token="a" * 32, user_id=consultant.pk, filename="x.xlsx", dry_run=True)
-    job.state, job.errors = DONE, ["Forløb!C2 (Start): skal udfyldes"]
-    job_save(job)
+    job = Job.objects.create(
+        kind=Job.Kind.IMPORT_CHECK,
+        user=consultant,
+        title="x.xlsx",
+        state=Job.State.DONE,
+        result={"errors": ["Forløb!C2 (Start): skal udfyldes"]},
+    )
     return {
         "personas": {
             "anonymous": None,
