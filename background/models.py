@@ -103,3 +103,25 @@ class Job(models.Model):
             and self.state == self.State.DONE
             and not (self.errors)
         )
+
+
+class RenderedPDF(models.Model):
+    """A PDF rendered once and served many times. `key` is the SHA-256 of the HTML it was
+    made from (which is made from the figures and texts), so the same figures and texts find
+    the same PDF, and a changed figure or text makes a new one. One PDF is kept per `slot`
+    (a report's draft of one kind): a newer rendering replaces the older."""
+
+    key = models.CharField("nøgle (SHA-256 af HTML)", max_length=64, unique=True)
+    slot = models.CharField("plads", max_length=100, db_index=True)
+    html = models.TextField("HTML", blank=True)
+    pdf = models.BinaryField("PDF", null=True, blank=True, editable=False)
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField("oprettet", default=timezone.now)
+    served = models.PositiveIntegerField("hentet", default=0)
+
+    class Meta:
+        verbose_name = "dannet PDF"
+        verbose_name_plural = "dannede PDF'er"
+
+    def __str__(self):
+        return f"{self.slot} ({self.key[:12]})"

@@ -73,3 +73,18 @@ def job_run(job_id: int, work: Callable[[Job, Callable], Outcome]) -> str:
     finally:
         _save(job_id, state=state, message=message, result=result, stage="", rows=0, total=0)
     return state
+
+
+def job_from_command(command, *, kind: str, title: str, task, args=()) -> Job:
+    """A management command's work as a job on the queue (the daily timers call the
+    command; the work runs on a worker). Says what happened, or that the job is queued."""
+    job = job_start(job_create(kind=kind, user=None, title=title), task, *args)
+    if job.running:
+        command.stdout.write(
+            f"{title}: sat i kø som opgave {job.pk}; en arbejder (manage.py db_worker) udfører den."
+        )
+    elif job.state == Job.State.DONE:
+        command.stdout.write(job.message)
+    else:
+        command.stderr.write(job.message)
+    return job

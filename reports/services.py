@@ -28,18 +28,29 @@ def report_texts_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
     return changed
 
 
-def report_publish(*, report: ReportPeriod, user) -> Publication:
+def report_publish(*, report: ReportPeriod, user, progress=None) -> Publication:
     """Freeze the report as it stands: figures, texts, and the full, public and summary
-    documents (HTML and the PDF made from it). Each publication is a new version."""
+    documents (HTML and the PDF made from it). Each publication is a new version.
+    Runs on a task worker (reports/tasks.py); `progress(stage)` hears of each step."""
+    step = progress or (lambda stage: None)
     with transaction.atomic():
         report = ReportPeriod.objects.select_for_update().get(pk=report.pk)
         if report.issued is None:
             report.issued = timezone.localdate()
             report.save(update_fields=["issued"])
+        step("Tal og tekster fastfryses")
         full = render_report_html(report)
         public = render_report_html(report, public=True)
         summary = render_summary_html(report, public=True)
         latest = report.publications.aggregate(n=Max("version"))["n"] or 0
+        pdfs = {}
+        for name, html, label in (
+            ("report_pdf", full, "den fulde udgave"),
+            ("public_pdf", public, "den offentlige udgave"),
+            ("summary_pdf", summary, "udvalgsresuméet"),
+        ):
+            step(f"PDF af {label} dannes")
+            pdfs[name] = html_to_pdf(html)
         return Publication.objects.create(
             report=report,
             version=latest + 1,
@@ -48,9 +59,7 @@ def report_publish(*, report: ReportPeriod, user) -> Publication:
             figures=report_figures(start=report.start, end=report.end),
             texts={s.key: s.text for s in report.sections.all()},
             report_html=full,
-            report_pdf=html_to_pdf(full),
             public_html=public,
-            public_pdf=html_to_pdf(public),
             summary_html=summary,
-            summary_pdf=html_to_pdf(summary),
+            **pdfs,
         )

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods
 from agreements import deadlines
 from agreements.access import agreements_for_user, courses_for_user
 from audit.services import Action, access_record
+from background.models import Job
+from background.services import job_create, job_start
 from reports.access import (
     latest_publication,
     publication_for_user,
@@ -23,11 +25,13 @@ from reports.access import (
 )
 from reports.checks import data_check
 from reports.comparison import figures_compare
-from reports.document import html_to_pdf, render_report_html, render_summary_html
+from reports.document import render_report_html, render_summary_html
 from reports.forms import SectionTextsForm
 from reports.models import Publication
+from reports.pdfs import draft_pdf
 from reports.selectors import report_figures
-from reports.services import report_publish, report_texts_update
+from reports.services import report_texts_update
+from reports.tasks import publish_report_job
 from socialeconomy import roles
 from socialeconomy.querystring import as_of, period
 from socialeconomy.records import pdf_response
@@ -128,8 +132,17 @@ def report_document(request, pk, kind, pdf=False):
         name = "publication_" + kind + ("_pdf" if pdf else "")
         return redirect(f"reports:{name}", publication.pk)
     html = _render_draft(report, kind)
-    if pdf:
-        return pdf_response(html_to_pdf(html), f"{stem}-{report.start:%Y}-kladde.pdf")
+    if pdf:  # rendered on a worker once, then served from the cache until a figure changes
+        rendered = draft_pdf(
+            html=html,
+            slot=f"report-{report.pk}-{kind}",
+            title=f"{report.title}, {title.lower()} (kladde)",
+            user=request.user,
+            download_url=request.path,
+        )
+        if rendered.pdf is None:
+            return redirect(rendered.job)
+        return pdf_response(rendered.pdf, f"{stem}-{report.start:%Y}-kladde.pdf")
     return HttpResponse(_with_toolbar(html, f"{title} (kladde)", _draft_links(report, kind)))
 
 
@@ -182,14 +195,9 @@ def report_texts(request, pk):
 @require_http_methods(["GET", "POST"])
 def report_publish_view(request, pk):
     report = report_for_consultant(request.user, pk)
-    if request.method == "POST":
-        publication = report_publish(report=report, user=request.user)
-        messages.success(
-            request,
-            f"{report.title} er udgivet som version {publication.version}. "
-            "Udvalget ser nu denne udgave.",
-        )
-        return redirect("reports:list")
+    if request.method == "POST":  # on a task worker: three PDFs take a while
+        job = job_create(kind=Job.Kind.PUBLISH, user=request.user, title=report.title)
+        return redirect(job_start(job, publish_report_job, report.pk))
     figures = report_figures(start=report.start, end=report.end)
     latest = report.publications.without_documents().first()
     context = {"report": report, "figures": figures, "latest": latest}

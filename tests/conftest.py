@@ -72,3 +72,21 @@ def small_report(db):
     )
     ReportSection.objects.create(report=report, key="introduction", text="Første udkast.")
     return report
+
+
+@pytest.fixture
+def work_the_queue(monkeypatch, settings):
+    """The database task queue, as in production, and a worker run in this process until the
+    queue is empty (`db_worker --batch`, as django-tasks suggests for tests). The worker
+    closes "old" connections between tasks; inside a test's transaction that would close the
+    test's own connection (PostgreSQL), so it is left open here."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def work():
+        call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+
+    return work

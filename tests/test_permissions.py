@@ -133,7 +133,7 @@ def world(
     tmp_path_factory,
 ):
     # The matrix is about who may open what; rendering PDFs is tested elsewhere.
-    for module in ("reports.services", "reports.views", "agreements.views"):
+    for module in ("reports.services", "reports.pdfs", "agreements.views"):
         monkeypatch.setattr(f"{module}.html_to_pdf", lambda html: b"%PDF-1.7 test")
     agreement = AgreementFactory(enterprise=enterprise_a)
     course = CourseFactory(agreement=agreement, start=date(2022, 3, 1))

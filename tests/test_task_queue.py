@@ -7,7 +7,6 @@ later and finishes it."""
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from agreements.models import Course
@@ -15,24 +14,6 @@ from background.models import Job
 from tests.test_exchange import workbook
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def work_the_queue(monkeypatch, settings):
-    """The database queue, and a worker run in this process until the queue is empty. The
-    worker closes "old" connections between tasks; inside a test's transaction that would
-    close the test's own connection (PostgreSQL), so it is left open here."""
-    from django_tasks_db.management.commands import db_worker
-
-    settings.TASKS = DATABASE_QUEUE
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def work():
-        call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
-
-    return work
 
 
 def test_an_upload_waits_on_the_queue_and_a_worker_finishes_it(

@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from agreements.models import Course
-from agreements.services import courses_anonymise
+from agreements.tasks import anonymise_courses_job
+from background.models import Job
+from background.services import job_from_command
 
 
 class Command(BaseCommand):
@@ -30,5 +32,10 @@ class Command(BaseCommand):
                 f"{count} forløb afsluttet før {cutoff:%d.%m.%Y} ville blive anonymiseret."
             )
             return
-        count = courses_anonymise(ended_before=cutoff)
-        self.stdout.write(f"{count} forløb afsluttet før {cutoff:%d.%m.%Y} er anonymiseret.")
+        job_from_command(
+            self,
+            kind=Job.Kind.ANONYMISE,
+            title=f"Anonymisering af forløb afsluttet før {cutoff:%d.%m.%Y}",
+            task=anonymise_courses_job,
+            args=(cutoff.isoformat(),),
+        )

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from audit.services import access_purge
+from audit.tasks import purge_access_log_job
+from background.models import Job
+from background.services import job_from_command
 
 
 class Command(BaseCommand):
@@ -11,5 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=settings.ACCESS_LOG_RETENTION_DAYS)
 
     def handle(self, *args, days, **options):
-        deleted = access_purge(older_than_days=days)
-        self.stdout.write(f"{deleted} poster ældre end {days} dage er slettet.")
+        job_from_command(
+            self,
+            kind=Job.Kind.PURGE,
+            title=f"Sletning af adgangslog ældre end {days} dage",
+            task=purge_access_log_job,
+            args=(days,),
+        )

@@ -1,0 +1,95 @@
+"""Publishing, draft PDFs, anonymisation and log purges run as jobs on the task queue; a draft
+PDF is rendered once and served from the database until a figure or text changes."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from agreements.models import Agreement, Course
+from background.models import Job, RenderedPDF
+from reports import pdfs
+from reports.services import report_texts_update
+from tests.factories import CourseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts the renderings (WeasyPrint itself is tested elsewhere)."""
+    made = []
+
+    def fake(html):
+        made.append(html)
+        return b"%PDF-1.7 " + pdfs.pdf_key(html).encode()
+
+    monkeypatch.setattr(pdfs, "html_to_pdf", fake)
+    return made
+
+
+def test_a_draft_pdf_is_rendered_once_and_again_only_when_a_figure_changes(
+    client, consultant, small_report, renders
+):
+    client.force_login(consultant)
+    url = reverse("reports:full_pdf", args=[small_report.pk])
+    first = client.get(url)
+    assert first.status_code == 200 and first.content.startswith(b"%PDF")
+    assert client.get(url).content == first.content
+    assert len(renders) == 1  # the second request was served from the cache
+    CourseFactory(agreement=Agreement.objects.get(), start=date(2022, 3, 1))  # a new figure
+    second = client.get(url)
+    assert len(renders) == 2 and second.content != first.content
+    report_texts_update(report=small_report, texts={"introduction": "Andet udkast."})
+    client.get(url)
+    client.get(url)
+    assert len(renders) == 3
+    # one PDF kept per draft: the newest
+    assert RenderedPDF.objects.filter(slot=f"report-{small_report.pk}-full").count() == 1
+
+
+def test_without_a_cached_pdf_the_request_only_queues_the_rendering(
+    client, consultant, small_report, renders, work_the_queue
+):
+    client.force_login(consultant)
+    url = reverse("reports:public_pdf", args=[small_report.pk])
+    response = client.get(url)
+    job = Job.objects.get(kind=Job.Kind.PDF)
+    assert response["Location"] == job.get_absolute_url() and renders == []
+    assert client.get(url)["Location"] == job.get_absolute_url()  # the same job, not a second
+    work_the_queue()
+    assert len(renders) == 1
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "PDF'en er klar" in page and f'href="{url}"' in page
+    download = client.get(url)
+    assert download.status_code == 200 and download.content.startswith(b"%PDF")
+    assert len(renders) == 1
+
+
+def test_publishing_runs_as_a_job_and_links_the_publication(
+    client, consultant, small_report, renders, monkeypatch
+):
+    monkeypatch.setattr("reports.services.html_to_pdf", lambda html: b"%PDF-1.7")
+    client.force_login(consultant)
+    response = client.post(reverse("reports:publish", args=[small_report.pk]))
+    job = Job.objects.get(kind=Job.Kind.PUBLISH)
+    assert response["Location"] == job.get_absolute_url()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "er udgivet som version 1" in page
+    publication = small_report.publications.get()
+    assert reverse("reports:publication_full", args=[publication.pk]) in page
+
+
+def test_the_daily_commands_queue_their_work(consultant, work_the_queue, capsys):
+    CourseFactory(start=date(2010, 1, 1), end=date(2011, 1, 1), reference="GAMMEL-1")
+    call_command("anonymise_courses", years=5)
+    call_command("purge_access_log", days=365)
+    said = capsys.readouterr().out
+    assert said.count("sat i kø som opgave") == 2
+    assert Course.objects.filter(reference="GAMMEL-1").exists()  # not yet: queued
+    work_the_queue()
+    assert not Course.objects.filter(reference="GAMMEL-1").exists()
+    done = Job.objects.filter(state=Job.State.DONE)
+    assert sorted(done.values_list("kind", flat=True)) == ["anonymise", "purge"]
+    assert "1 forløb afsluttet før" in done.get(kind="anonymise").message
