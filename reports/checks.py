@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 
 from agreements.models import Agreement, Course
@@ -14,6 +15,7 @@ from enterprises.models import Grant, Hire, Placement
 from reports.formatting import dk_int
 from reports.quality import courses_without_outcome, published_differences
 from reports.selectors import report_figures
+from socialeconomy.db import DaysBetween
 
 LONGER_THAN_STANDARD = 1.5  # a course this many times its standard length is "far longer"
 
@@ -44,33 +46,48 @@ def completed_without_outcome(start, end, today):
         )
 
 
+def _measured_to(end: date, today: date) -> date:
+    """Durations and deadlines are judged at the period's end (or today, while the period
+    is still running), so a past period's findings do not change as time goes by."""
+    return min(end, today)
+
+
 def plan_overdue(start, end, today):
-    rows = _courses(start, end).filter(
-        plan_received__isnull=True, agreement__plan_deadline_days__isnull=False
+    cutoff = _measured_to(end, today)
+    rows = (
+        _courses(start, end)
+        .filter(plan_received__isnull=True, agreement__plan_deadline_days__isnull=False)
+        .alias(waited=DaysBetween(Value(cutoff), F("start")))
+        .filter(waited__gt=F("agreement__plan_deadline_days"))  # start + deadline < cutoff
     )
     for c in rows.order_by("agreement__name", "reference"):
         due = c.start + timedelta(days=c.agreement.plan_deadline_days)
-        if due < min(today, end):
-            yield Finding(
-                "Plan mangler efter fristen",
-                f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {due:%d.%m.%Y}.",
-                _link(c),
-            )
+        yield Finding(
+            "Plan mangler efter fristen",
+            f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {due:%d.%m.%Y}.",
+            _link(c),
+        )
 
 
 def too_long(start, end, today):
-    rows = _courses(start, end).filter(extended_until__isnull=True)
+    """Courses that lasted over 1.5 times their standard length (to their end, or to the
+    period's end if later), counted in the database: only those rows are read."""
+    cutoff = Value(_measured_to(end, today))
+    rows = (
+        _courses(start, end)
+        .filter(extended_until__isnull=True)
+        .annotate(days=DaysBetween(Least(Coalesce("end", cutoff), cutoff), F("start")))
+        # days > weeks × 7 × 1.5, in whole numbers: 2 × days > 21 × weeks
+        .alias(over=F("days") * 2 - F("agreement__standard_weeks") * 21)
+        .filter(over__gt=0)
+    )
     for c in rows.order_by("agreement__name", "reference"):
-        last = min(c.end or today, today)
-        limit = timedelta(weeks=c.agreement.standard_weeks * LONGER_THAN_STANDARD)
-        if last - c.start > limit:
-            weeks = (last - c.start).days // 7
-            yield Finding(
-                "Langt over standardlængden",
-                f"{c.reference} ({c.agreement.name}) har varet {weeks} uger mod "
-                f"{c.agreement.standard_weeks} uger, uden registreret forlængelse.",
-                _link(c),
-            )
+        yield Finding(
+            "Langt over standardlængden",
+            f"{c.reference} ({c.agreement.name}) har varet {c.days // 7} uger mod "
+            f"{c.agreement.standard_weeks} uger, uden registreret forlængelse.",
+            _link(c),
+        )
 
 
 def over_capacity(start, end, today):
@@ -196,7 +213,10 @@ def reference_lookalikes(references) -> list[list[str]]:
 
 
 def similar_references(start, end, today):
-    pks = dict(Course.objects.values_list("reference", "pk").iterator(chunk_size=5_000))
+    """Look-alikes among the references of the period's courses (read in no particular
+    order: the model's default ordering would sort them all on disk first)."""
+    in_period = Course.objects.participants(start, end).order_by()
+    pks = dict(in_period.values_list("reference", "pk"))
     for refs in reference_lookalikes(pks):
         yield Finding(
             "Referencer der ligner hinanden",

@@ -1,11 +1,32 @@
 """Locust scenario for `make bench` (reports/loadtest.py): consultants on the lists and the
 start page, committee members downloading the published report PDF."""
 
+import json
+import os
 import re
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PASSWORD = "bench-adgangskode"
+USERS = int(os.environ.get("LOAD_USERS", "20"))
+TIMES: dict[str, list[float]] = {}  # response times (ms) per page, logins excluded
+LOGGED_IN = []  # one entry per user signed in
+
+
+@events.request.add_listener
+def _record(request_type, name, response_time, exception=None, **kwargs):
+    """Count requests once every user has signed in: 20 logins at once keep both cores
+    busy for seconds (PBKDF2, on purpose), and what queues behind them is the login's cost."""
+    if name.startswith("login") or len(LOGGED_IN) < USERS:
+        return
+    TIMES.setdefault(name, []).append(response_time)
+
+
+@events.quitting.add_listener
+def _write(environment, **kwargs):
+    if path := os.environ.get("LOAD_TIMES_FILE"):
+        with open(path, "w") as out:
+            json.dump(TIMES, out)
 
 
 def _login(user: HttpUser, username: str) -> None:
@@ -17,6 +38,7 @@ def _login(user: HttpUser, username: str) -> None:
         headers={"Referer": user.host + "/accounts/login/"},
         name="login",
     )
+    LOGGED_IN.append(username)
 
 
 class Consultant(HttpUser):
