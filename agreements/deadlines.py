@@ -62,19 +62,20 @@ def _ongoing(courses, today: date):
     return courses.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
 
 
-def _due_by(field: str, days_field: str, courses, limit: date) -> Q:
+def _due_by(field: str, days_field: str, limit: date) -> Q:
     """Courses whose `field` + the agreement's `days_field` falls on or before `limit`, in
-    the database: one condition per distinct number of days (there are a handful)."""
+    the database: one condition per distinct number of days (there are a handful). The
+    numbers come from the agreements table (tens of rows), never from joining every course:
+    a number no course of the user's uses simply matches nothing."""
     values = (
-        courses.exclude(**{f"agreement__{days_field}__isnull": True})
-        .values_list(f"agreement__{days_field}", flat=True)
+        Agreement.objects.exclude(**{f"{days_field}__isnull": True})
+        .values_list(days_field, flat=True)
         .distinct()
     )
     condition = Q(pk__in=[])
     for days in values.order_by():
-        condition |= Q(
-            **{f"agreement__{days_field}": days, f"{field}__lte": limit - timedelta(days)}
-        )
+        agreements = Agreement.objects.filter(**{days_field: days}).values("pk")
+        condition |= Q(agreement__in=agreements, **{f"{field}__lte": limit - timedelta(days)})
     return condition
 
 
@@ -98,7 +99,7 @@ def plans_due(courses, today: date) -> Due:
     candidates = (
         _ongoing(courses, today)
         .filter(plan_received__isnull=True)
-        .filter(_due_by("start", "plan_deadline_days", courses, horizon))
+        .filter(_due_by("start", "plan_deadline_days", horizon))
         .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
         .select_related("agreement")
     )
@@ -138,7 +139,7 @@ def final_evaluations_overdue(courses, today: date) -> Due:
     yesterday = today - timedelta(days=1)
     candidates = (
         courses.filter(end__isnull=False, final_evaluation_received__isnull=True)
-        .filter(_due_by("end", "final_evaluation_deadline_days", courses, yesterday))
+        .filter(_due_by("end", "final_evaluation_deadline_days", yesterday))
         .exclude(pk__in=waiting.values("course"))
         .select_related("agreement")
     )

@@ -183,6 +183,13 @@ class Course(models.Model):
             models.Index(fields=["end"], name="course_end"),
             models.Index(fields=["agreement", "end"], name="course_agreement_end"),
             models.Index(fields=["-start", "reference"], name="course_newest_first"),
+            # the start page: ended without an outcome; final evaluations not received
+            models.Index(fields=["outcome", "end"], name="course_outcome_end"),
+            models.Index(
+                fields=["agreement", "end"],
+                name="course_final_evaluation_open",
+                condition=models.Q(final_evaluation_received__isnull=True, end__isnull=False),
+            ),
         ]
         verbose_name = "forløb"
         verbose_name_plural = "forløb"
