@@ -2,19 +2,16 @@
 
 from django_tasks import task
 
-from background.services import Outcome, job_run
+from background.services import job_counting
 
 
 @task()
 def purge_access_log_job(job_id: int, days: int) -> str:
     from audit.services import access_purge
 
-    def work(job, progress) -> Outcome:
-        progress("Gamle poster slettes")
-        deleted = access_purge(older_than_days=days)
-        return Outcome(
-            message=f"{deleted} poster ældre end {days} dage er slettet.",
-            result={"count": deleted},
-        )
-
-    return job_run(job_id, work)
+    return job_counting(
+        job_id,
+        stage="Gamle poster slettes",
+        count=lambda: access_purge(older_than_days=days),
+        message=f"{{n}} poster ældre end {days} dage er slettet.",
+    )

@@ -75,6 +75,18 @@ def job_run(job_id: int, work: Callable[[Job, Callable], Outcome]) -> str:
     return state
 
 
+def job_counting(job_id: int, *, stage: str, count: Callable[[], int], message: str) -> str:
+    """Run `count()` (a write that returns how many it changed) as the job's work; the
+    outcome is `message` with {n} filled in."""
+
+    def work(job: Job, progress) -> Outcome:
+        progress(stage)
+        n = count()
+        return Outcome(message=message.format(n=n), result={"count": n})
+
+    return job_run(job_id, work)
+
+
 def job_from_command(command, *, kind: str, title: str, task, args=()) -> Job:
     """A management command's work as a job on the queue (the daily timers call the
     command; the work runs on a worker). Says what happened, or that the job is queued."""

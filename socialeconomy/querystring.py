@@ -54,29 +54,23 @@ class PeriodForm(forms.Form):
         return data
 
 
+def _count_field(label: str, invalid: str, max_value: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        max_value=max_value,
+        error_messages={
+            "invalid": invalid,
+            "min_value": "skal være mindst %(limit_value)s",
+            "max_value": "må højst være %(limit_value)s",
+        },
+    )
+
+
 class PageForm(forms.Form):
-    page = forms.IntegerField(
-        label="Side",
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        error_messages={
-            "invalid": "er ikke et sidenummer",
-            "min_value": "skal være mindst %(limit_value)s",
-            "max_value": "må højst være %(limit_value)s",
-        },
-    )
-    per_page = forms.IntegerField(
-        label="Rækker pr. side",
-        required=False,
-        min_value=1,
-        max_value=MAX_PER_PAGE,
-        error_messages={
-            "invalid": "er ikke et antal rækker",
-            "min_value": "skal være mindst %(limit_value)s",
-            "max_value": "må højst være %(limit_value)s",
-        },
-    )
+    page = _count_field("Side", "er ikke et sidenummer", MAX_PAGE)
+    per_page = _count_field("Rækker pr. side", "er ikke et antal rækker", MAX_PER_PAGE)
 
 
 def _message(form) -> str:
