@@ -275,6 +275,16 @@ def _bench_pages(out: list[Measure]) -> None:
         out.append(Measure(key, label, seconds * 1000, "ms", target))
 
 
+def _pages_in_a_fresh_process(url: str) -> list[Measure]:
+    """The pages measured by a new process, as a web worker would serve them: this one has
+    rendered PDFs and built 100,000 objects, and its heap slows everything it does after."""
+    result = Path(tempfile.mkdtemp(prefix="socialokonomi-pages-")) / "pages.json"
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [sys.executable, "-m", "reports.bench", "--pages", "--json", str(result)]
+    subprocess.run(command, env=env, cwd=ROOT, check=True)
+    return [Measure(**m) for m in json.loads(result.read_text())]
+
+
 def _ok(response, url) -> None:
     if response.status_code != 200:
         raise SystemExit(f"bench: {url} gave {response.status_code}")
@@ -298,7 +308,7 @@ def run(postgres: bool, pdf: bool) -> list[Measure]:
     _bench_import(url, workbook, out)
     _grow_to(FULL, report.start)
     print(f"  {Course.objects.count():,} courses", flush=True)
-    _bench_pages(out)
+    out.extend(_pages_in_a_fresh_process(url))
     from django.db import connections
 
     connections.close_all()
@@ -345,9 +355,21 @@ def main() -> int:
     parser.add_argument("--pdf", action="store_true", help="also the PDF pipeline")
     parser.add_argument("--json", help="keep the figures in this file")
     parser.add_argument("--compare", nargs="+", metavar="JSON", help="print runs side by side")
+    parser.add_argument("--pages", action="store_true", help=argparse.SUPPRESS)  # internal
     args = parser.parse_args()
     if args.compare:
         compare(args.compare)
+        return 0
+    if args.pages:  # the pages of the database in DATABASE_URL, for run()
+        os.environ.setdefault("DJANGO_HTTPS", "false")
+        os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 40)
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialeconomy.settings")
+        import django
+
+        django.setup()
+        measures: list[Measure] = []
+        _bench_pages(measures)
+        Path(args.json).write_text(json.dumps([asdict(m) for m in measures]))
         return 0
     measures = run(args.postgres, args.pdf)
     _print(measures)

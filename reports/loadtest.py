@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 USERS = int(os.environ.get("LOAD_USERS", "20"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "45"))
+GUNICORN_LIMITS = [  # as `make serve` runs it
+    "--limit-request-line",
+    "4094",
+    "--limit-request-fields",
+    "50",
+    "--limit-request-field_size",
+    "8190",
+]
 
 
 def _free_port() -> int:
@@ -73,6 +81,7 @@ def run(*, database_url: str) -> list:
             "2",
             "--timeout",
             "120",
+            *GUNICORN_LIMITS,
         ],
         env=env,
         cwd=ROOT,
