@@ -53,12 +53,13 @@ def job_run(job_id: int, work: Callable[[Job, Callable], Outcome]) -> str:
     if job.state != Job.State.QUEUED:  # already run (a retried task): do nothing twice
         return job.state
     _save(job_id, state=Job.State.RUNNING, stage="", rows=0, total=0)
-    last = 0.0
+    last, shown = 0.0, ""
 
     def progress(stage: str, rows: int = 0, total: int = 0) -> None:
-        nonlocal last
-        if time.monotonic() - last > PROGRESS_EVERY:
-            last = time.monotonic()
+        """A new stage is written at once; rows within a stage at most twice a second."""
+        nonlocal last, shown
+        if stage != shown or time.monotonic() - last > PROGRESS_EVERY:
+            last, shown = time.monotonic(), stage
             _save(job_id, stage=stage[:200], rows=rows, total=total)
 
     state, message, result = Job.State.FAILED, FAILED_MESSAGE, dict(job.result)

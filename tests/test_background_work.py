@@ -93,3 +93,23 @@ def test_the_daily_commands_queue_their_work(consultant, work_the_queue, capsys)
     done = Job.objects.filter(state=Job.State.DONE)
     assert sorted(done.values_list("kind", flat=True)) == ["anonymise", "purge"]
     assert "1 forløb afsluttet før" in done.get(kind="anonymise").message
+
+
+def test_a_new_stage_is_shown_at_once_rows_at_most_twice_a_second(consultant):
+    from background.services import Outcome, job_create, job_run
+
+    seen = []
+
+    def work(job, progress):
+        progress("Læser", 10)
+        progress("Læser", 20)  # the same stage a moment later: not written yet
+        seen.append(Job.objects.values_list("stage", "rows").get(pk=job.pk))
+        progress("PDF dannes")  # a new stage: written at once
+        seen.append(Job.objects.values_list("stage", "rows").get(pk=job.pk))
+        return Outcome(message="Færdig.")
+
+    job = job_create(kind=Job.Kind.PDF, user=consultant, title="x")
+    assert job_run(job.pk, work) == Job.State.DONE
+    assert seen == [("Læser", 10), ("PDF dannes", 0)]
+    job.refresh_from_db()
+    assert (job.state, job.message, job.stage) == ("done", "Færdig.", "")
