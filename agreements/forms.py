@@ -10,6 +10,7 @@ from agreements.models import (
     EvaluationKind,
 )
 from socialeconomy.forms import DateInput, ModelForm, VersionedModelForm
+from socialeconomy.validators import validate_no_cpr_text
 from socialeconomy.vocabulary import EVALUATION_QUESTIONS, ReferringUnit
 
 
@@ -112,6 +113,7 @@ class AnswersForm(forms.Form):
                 label=f"{number}. {question}",
                 required=False,
                 max_length=20_000,
+                validators=[validate_no_cpr_text],
                 initial=current.get(number, ""),
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
@@ -133,12 +135,17 @@ class AnswersForm(forms.Form):
 
 class GoalForm(forms.Form):
     text = forms.CharField(
-        label="Mål", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Mål",
+        required=False,
+        max_length=2000,
+        validators=[validate_no_cpr_text],
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     sub_goals = forms.CharField(
         label="Delmål (ét pr. linje)",
         required=False,
         max_length=5000,
+        validators=[validate_no_cpr_text],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -181,6 +188,7 @@ class PlanForm(forms.Form):
     agreed_by = forms.CharField(
         label="Aftalt af",
         max_length=300,
+        validators=[validate_no_cpr_text],
         help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
     )
     agreed_on = forms.DateField(label="Aftalt den", widget=DateInput())
@@ -215,6 +223,7 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(
         label="Kommentar til virksomheden",
         max_length=5000,
+        validators=[validate_no_cpr_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvad skal rettes eller uddybes?",
     )

@@ -153,7 +153,6 @@ def agreement_outcomes(request, pk):
 def course_list(request):
     courses = access.courses_for_user(request.user).order_by("-start", "reference")
     consultant = roles.is_consultant(request.user)
-    _log_list(request)
     return list_page(
         request,
         queryset=courses,
@@ -164,17 +163,6 @@ def course_list(request):
         export_stem="forloeb",
         actions=[("Nyt forløb", reverse("agreements:course_create"))] if consultant else [],
     )
-
-
-def _log_list(request) -> None:
-    """The course list shows references: a list, a search (its term) or an export."""
-    query = request.GET.urlencode()
-    if "eksport" in request.GET:
-        access_record(request, Action.EXPORT, detail=f"forløbslisten {query}")
-    elif request.GET.get("q"):
-        access_record(request, Action.SEARCH, detail=request.GET["q"])
-    else:
-        access_record(request, Action.LIST, detail=f"forløbslisten {query}".strip())
 
 
 @login_required

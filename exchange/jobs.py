@@ -169,7 +169,12 @@ def _run(job: ImportJob) -> None:
         job.state, job.errors = DONE, result.errors
         job.sheets = [asdict(s) for s in result.sheets]
         if result.written:
-            access_record(user, Action.IMPORT, detail=f"{job.filename}: {result.summary}")
+            access_record(
+                user,
+                Action.IMPORT,
+                references=result.references,
+                detail=f"{job.filename}: {result.summary}",
+            )
     finally:
         if job.state == RUNNING:  # interrupted from outside
             job.state, job.message = FAILED, "Indlæsningen blev afbrudt; intet er gemt."

@@ -53,8 +53,10 @@ def list_page(
         rows = queryset.none()
     table = table_class(rows, **(table_kwargs or {}))
     if request.GET.get("eksport") == "xlsx":
+        _log_shown(request, title, rows, export=True)
         return _xlsx(table, title, export_stem)
     tables.RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    _log_shown(request, title, [row.record for row in table.paginated_rows])
     query = request.GET.copy()
     query.pop("page", None)
     query["eksport"] = "xlsx"
@@ -66,6 +68,25 @@ def list_page(
         "export_query": query.urlencode(),
     }
     return render(request, "records/list.html", context)
+
+
+def _log_shown(request, title: str, records, export: bool = False) -> None:
+    """A list of records with references (courses, grants, hires, placements) leaves an
+    access-log line under every reference it showed or exported, and the search term."""
+    from audit.services import Action, access_record
+
+    model = getattr(records, "model", None) or (type(records[0]) if records else None)
+    if model is None or "reference" not in {f.name for f in model._meta.fields}:
+        return
+    if export:
+        references = records.values_list("reference", flat=True)
+        action = Action.EXPORT
+    else:
+        references = [r.reference for r in records]
+        action = Action.SEARCH if request.GET.get("q") else Action.LIST
+    query = request.GET.urlencode()
+    detail = request.GET["q"] if action == Action.SEARCH else f"{title.lower()} {query}"
+    access_record(request, action, references=references, detail=detail.strip())
 
 
 def _xlsx(table, title: str, stem: str) -> HttpResponse:
