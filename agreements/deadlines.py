@@ -186,3 +186,37 @@ def capacity_today(agreements, today: date) -> list[Capacity]:
 
 def courses_ended_without_outcome(courses, today: date):
     return courses.filter(end__lte=today, outcome="").order_by("end", "reference")
+
+
+#: Records whose newest date is this many days old are a closed data set (the demo, an
+#: archive): the start page opens at their last day instead of counting years of overdue.
+STALE_DAYS = 90
+
+
+def records_last_day(courses) -> date | None:
+    """The newest start or end date of the courses (two indexed maxima)."""
+    found = courses.aggregate(start=Max("start"), end=Max("end"))
+    days = [d for d in found.values() if d]
+    return max(days) if days else None
+
+
+def opening_day(courses, today: date) -> date | None:
+    """The day the start page opens at when the records stop long before today: their last
+    day (said plainly on the page); None when the records are current."""
+    last = records_last_day(courses)
+    if last and (today - last).days > STALE_DAYS:
+        return last
+    return None
+
+
+def references_shown(context: dict) -> list[str]:
+    """Every course reference the start page shows: for the access log."""
+    references = []
+    for key in ("plans_due", "follow_ups_due", "finals_overdue"):
+        if key in context:
+            references += [row.course.reference for row in context[key].rows]
+    for key in ("waiting", "returned"):
+        references += [document.course.reference for document in context.get(key, [])]
+    if "without_outcome" in context:
+        references += [c.reference for c in context["without_outcome"][:SHOWN]]
+    return references

@@ -59,14 +59,20 @@ def agreement_list(request):
 @login_required
 def agreement_detail(request, pk):
     agreement = access.agreement_for_user(request.user, pk)
-    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: forløb")
     consultant = roles.is_consultant(request.user)
     courses = agreement.courses.order_by("-start", "reference")
+    ongoing = list(courses.filter(end__isnull=True))
+    access_record(
+        request,
+        Action.LIST,
+        references=[c.reference for c in ongoing],
+        detail=f"aftale {agreement.name}: forløb",
+    )
     context = {
         "agreement": agreement,
         "consultant": consultant,
         "pauses": agreement.pauses.all(),
-        "ongoing": courses.filter(end__isnull=True),
+        "ongoing": ongoing,
         "completed_count": courses.filter(end__isnull=False).count(),
         "reports": ReportPeriod.objects.order_by("-start") if consultant else [],
         "history": history_rows(agreement) if consultant else None,
@@ -130,11 +136,16 @@ def agreement_outcomes(request, pk):
     """Fast outcome entry: end date, outcome and plan date of the agreement's courses in one
     form, saved together or not at all."""
     agreement = access.agreement_for_user(request.user, pk, edit=True)
-    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: resultater")
     show_all = request.GET.get("alle") == "1"
     courses = agreement.courses.order_by("start", "reference")
     if not show_all:
         courses = courses.filter(end__isnull=True) | courses.filter(outcome="")
+    access_record(
+        request,
+        Action.LIST,
+        references=courses.values_list("reference", flat=True),
+        detail=f"aftale {agreement.name}: resultater",
+    )
     formset = OutcomeFormSet(request.POST or None, queryset=courses)
     if request.method == "POST" and formset.is_valid():
         try:

@@ -98,3 +98,33 @@ def history_logged(sender, instance, history_instance, **kwargs) -> None:
     access_record(
         request or history_instance.history_user, action, references=[reference], detail=detail
     )
+
+
+def references_in(texts: Iterable[str]) -> list[str]:
+    """The participant references (courses, grants, hires, placements) that the texts name:
+    for pages that show references inside sentences, such as the data-quality findings."""
+    import re
+
+    from agreements.models import Course
+    from enterprises.models import Grant, Hire, Placement
+
+    words = sorted(
+        {w for text in texts for w in re.findall(r"[\w-]+", text) if any(c.isdigit() for c in w)}
+    )
+    found: list[str] = []
+    for model in (Course, Grant, Hire, Placement):
+        for start in range(0, len(words), 900):  # SQLite takes 999 parameters a statement
+            chunk = words[start : start + 900]
+            found += model.objects.filter(reference__in=chunk).values_list("reference", flat=True)
+    return found
+
+
+def all_references() -> list[str]:
+    """Every participant reference in the system (the whole exchange workbook's export)."""
+    from agreements.models import Course
+    from enterprises.models import Grant, Hire, Placement
+
+    found: list[str] = []
+    for model in (Course, Grant, Hire, Placement):
+        found += model.objects.values_list("reference", flat=True)
+    return found

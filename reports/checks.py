@@ -114,12 +114,22 @@ def outside_membership(start, end, today):
             )
 
 
+def _as_stated(difference) -> str:
+    """The published figure as the document words it, quoted, with the number it means
+    when the wording says otherwise (the 2022 report's «9.553.911 mio. kr.» is 9.553.911)."""
+    number = dk_int(difference.published)
+    stated = difference.stated_as
+    if not stated or stated == number:
+        return number
+    return f"«{stated}» (tallet {number})"
+
+
 def published_differs(start, end, today):
     figures = report_figures(start=start, end=end)
     for d in published_differences(start, end, figures):
         yield Finding(
             "Offentliggjort tal afviger",
-            f"{d.label}: {d.document} skriver {d.stated_as or d.published}, "
+            f"{d.label}: {d.document} skriver {_as_stated(d)}, "
             f"registreringerne giver {dk_int(d.computed)}.",
             reverse("admin:reports_publishedfigure_changelist"),
         )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from agreements import deadlines
 from agreements.access import agreements_for_user, courses_for_user
-from audit.services import Action, access_record
+from audit.services import Action, access_record, references_in
 from reports.access import (
     latest_publication,
     publication_for_user,
@@ -51,9 +51,11 @@ def home(request):
         return redirect("reports:list")
     today = as_of(request)
     courses = courses_for_user(user)
-    access_record(request, Action.LIST, detail="startsiden: frister")
+    records_day = None if "dato" in request.GET else deadlines.opening_day(courses, today)
+    today = records_day or today
     context = {
         "today": today,
+        "records_day": records_day,
         "plans_due": deadlines.plans_due(courses, today),
         "follow_ups_due": deadlines.follow_ups_due(courses, today),
         "finals_overdue": deadlines.final_evaluations_overdue(courses, today),
@@ -66,12 +68,16 @@ def home(request):
             "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
             "capacity": deadlines.capacity_today(agreements_for_user(user), today),
         }
-        return render(request, "home.html", context)
-    context |= {
-        "enterprises": user.enterprises.order_by("name"),
-        "returned": deadlines.documents_returned(courses),
-    }
-    return render(request, "home_enterprise.html", context)
+        template = "home.html"
+    else:
+        context |= {
+            "enterprises": user.enterprises.order_by("name"),
+            "returned": deadlines.documents_returned(courses),
+        }
+        template = "home_enterprise.html"
+    references = deadlines.references_shown(context)
+    access_record(request, Action.LIST, references=references, detail="startsiden: frister")
+    return render(request, template, context)
 
 
 @login_required
@@ -212,6 +218,8 @@ def data_quality(request):
     start = start or (latest.start if latest else date(today.year, 1, 1))
     end = end or (latest.end if latest else today)
     findings = data_check(start=start, end=end, today=today) if start <= end else []
+    shown = references_in(f.text for f in findings)
+    access_record(request, Action.LIST, references=shown, detail=f"datakvalitet {start}–{end}")
     groups: dict[str, list] = {}
     for finding in findings:
         groups.setdefault(finding.check, []).append(finding)
