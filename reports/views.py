@@ -1,6 +1,7 @@
 from datetime import date
 
 from csp.decorators import csp_update
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -209,12 +210,11 @@ def data_quality(request):
     today = timezone.localdate()
     try:
         start, end = (
-            date.fromisoformat(request.GET[k]) if request.GET.get(k) else None
-            for k in ("fra", "til")
+            forms.DateField(required=False).clean(request.GET.get(k)) for k in ("fra", "til")
         )
-    except ValueError:
+    except forms.ValidationError:
         start = end = None
-        messages.error(request, "Datoerne skal skrives ÅÅÅÅ-MM-DD.")
+        messages.error(request, "Datoerne skal skrives dd.mm.åååå, fx 28.02.2023.")
     start = start or (latest.start if latest else date(today.year, 1, 1))
     end = end or (latest.end if latest else today)
     findings = data_check(start=start, end=end, today=today) if start <= end else []
