@@ -7,7 +7,9 @@ from datetime import date
 
 import django_tables2 as tables
 from django.contrib import messages
-from django.http import HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.db.models import ProtectedError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -137,6 +139,36 @@ def form_page(
         template,
         {"form": form, "title": title, "cancel_url": cancel_url, **(context or {})},
     )
+
+
+@login_required
+def record_delete(request, kind: str, pk: int):
+    """The one delete page: the access helper first, then a confirmation (what will be
+    deleted, or why it may not be); POST deletes and says so. History is kept."""
+    from audit.services import Action, access_record
+    from socialeconomy.deletion import KINDS, deletion_blockers
+
+    if kind not in KINDS:
+        raise Http404("Ukendt posttype")
+    deletable = KINDS[kind]
+    record = deletable.get(request.user, pk)
+    blockers = deletion_blockers(kind, record)
+    if request.method == "POST" and not blockers:
+        name, reference = str(record), getattr(record, "reference", "")
+        try:
+            record.delete()
+        except ProtectedError:
+            blockers = [f"Andre poster hviler på {deletable.noun}; det kan ikke slettes."]
+        else:
+            if reference and kind != "course":  # a course's deletion is logged by its history
+                access_record(
+                    request, Action.CHANGE, references=[reference], detail=f"{kind} slettet"
+                )
+            messages.success(request, f"{name} er slettet. Historikken er bevaret.")
+            return redirect(deletable.after(record))
+    context = {"record": record, "noun": deletable.noun, "blockers": blockers}
+    status = 409 if request.method == "POST" and blockers else 200
+    return render(request, "records/delete.html", context, status=status)
 
 
 def as_of(request) -> date:

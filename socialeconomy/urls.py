@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from socialeconomy.deletion import KINDS
+from socialeconomy.records import record_delete
+
 admin.site.site_header = "Socialøkonomi – administration"
 admin.site.site_title = "Socialøkonomi"
 admin.site.index_title = "Registre"
@@ -25,4 +28,8 @@ urlpatterns = [
     path("", include("enterprises.urls")),
     path("", include("agreements.urls")),
     path("", include("reports.urls")),
+]
+urlpatterns += [
+    path(f"slet/{kind}/<int:pk>/", record_delete, {"kind": kind}, name=f"delete_{kind}")
+    for kind in KINDS
 ]

@@ -78,6 +78,7 @@ def test_enterprise_user_writes_and_submits_a_plan_with_two_goals(
     )
     goals.nth(1).get_by_label("Mål:", exact=True).fill("Afklaring af arbejdsevne")
     page.get_by_role("button", name="Indsend planen").click()
+    page.get_by_role("button", name="Ja, indsend planen").click()  # the confirmation step
     page.get_by_text("Planen er indsendt.").wait_for()
     plan = Plan.objects.get(course=course)
     assert plan.status == SubmissionStatus.SUBMITTED

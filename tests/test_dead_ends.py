@@ -8,7 +8,11 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from agreements.forms import CourseForm
-from tests.factories import AgreementFactory
+from agreements.models import Course, PlanGoal, SubmissionStatus
+from audit.models import AccessLog
+from enterprises.models import Grant
+from reports.services import report_publish
+from tests.factories import AgreementFactory, CourseFactory, GrantFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +48,74 @@ def test_the_data_quality_page_reads_danish_dates(client, consultant):
     )
     page = response.content.decode()
     assert 'value="01.01.2022"' in page and 'type="date"' not in page
+
+
+def test_a_course_entered_by_mistake_is_deleted_after_confirmation_history_kept(client, consultant):
+    course = CourseFactory(reference="T22-0002")
+    client.force_login(consultant)
+    url = reverse("delete_course", args=[course.pk])
+    edit_page = client.get(reverse("agreements:course_edit", args=[course.pk])).content.decode()
+    assert url in edit_page  # the edit page leads to it
+    page = client.get(url).content.decode()
+    assert "Ja, slet forløbet" in page and Course.objects.filter(pk=course.pk).exists()
+    response = client.post(url)
+    assert response.status_code == 302 and not Course.objects.filter(pk=course.pk).exists()
+    deleted = Course.history.filter(reference="T22-0002").first()
+    assert deleted.history_type == "-" and deleted.history_user == consultant
+    assert AccessLog.objects.filter(reference="T22-0002", detail="forløb slettet").exists()
+
+
+def test_deleting_is_refused_where_records_or_a_publication_rest_on_it(
+    client, consultant, small_report
+):
+    client.force_login(consultant)
+    with_plan = PlanFactory(course=CourseFactory(start=date(2021, 3, 1))).course
+    response = client.post(reverse("delete_course", args=[with_plan.pk]))
+    assert response.status_code == 409 and "har en plan" in response.content.decode()
+    assert Course.objects.filter(pk=with_plan.pk).exists()
+
+    counted = CourseFactory(start=date(2022, 3, 1))
+    grant = GrantFactory(date=date(2022, 5, 1))
+    report_publish(report=small_report, user=consultant)
+    for name, record in (("delete_course", counted), ("delete_grant", grant)):
+        response = client.post(reverse(name, args=[record.pk]))
+        assert response.status_code == 409
+        assert "Den udgivne «Årsrapport 2022»" in response.content.decode()
+        assert type(record).objects.filter(pk=record.pk).exists()
+
+    agreement = counted.agreement
+    response = client.post(reverse("delete_agreement", args=[agreement.pk]))
+    assert response.status_code == 409 and "Aftalen har 1 forløb" in response.content.decode()
+
+
+def test_a_grant_outside_any_publication_is_deleted(client, consultant):
+    grant = GrantFactory(date=date(2021, 5, 1))
+    client.force_login(consultant)
+    assert client.post(reverse("delete_grant", args=[grant.pk])).status_code == 302
+    assert not Grant.objects.filter(pk=grant.pk).exists()
+    assert Grant.history.filter(reference=grant.reference, history_type="-").exists()
+
+
+def test_a_submitted_plan_shows_read_only_at_its_address_and_submitting_asks_first(
+    client, staff_a, consultant, enterprise_a
+):
+    course = CourseFactory(agreement=AgreementFactory(enterprise=enterprise_a))
+    plan = PlanFactory(course=course)  # a draft, still without goals
+    client.force_login(staff_a)
+    confirm = reverse("agreements:plan_submit", args=[plan.pk])
+    page = client.get(confirm).content.decode()
+    assert "kan ikke indsendes endnu" in page and "mindst ét mål" in page
+    client.post(confirm)
+    plan.refresh_from_db()
+    assert plan.status == SubmissionStatus.DRAFT
+    PlanGoal.objects.create(plan=plan, order=1, text="Stabilt fremmøde")
+    page = client.get(confirm).content.decode()
+    assert "Ja, indsend planen" in page and "Nej, ret videre" in page
+    client.post(confirm)
+    plan.refresh_from_db()
+    assert plan.status == SubmissionStatus.SUBMITTED
+    for user in (staff_a, consultant):
+        client.force_login(user)
+        response = client.get(reverse("agreements:plan_edit", args=[course.pk]), follow=True)
+        assert response.status_code == 200
+        assert response.redirect_chain[-1][0] == plan.get_absolute_url()
