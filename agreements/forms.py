@@ -185,21 +185,38 @@ GoalFormSet = forms.formset_factory(
 
 
 class PlanForm(forms.Form):
+    """A draft saves whatever is written; submitting requires who agreed the plan and when."""
+
     agreed_by = forms.CharField(
         label="Aftalt af",
+        required=False,
         max_length=300,
         validators=[validate_no_cpr_text],
         help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
     )
-    agreed_on = forms.DateField(label="Aftalt den", widget=DateInput())
+    agreed_on = forms.DateField(label="Aftalt den", required=False, widget=DateInput())
 
-    def __init__(self, *args, course, **kwargs):
+    def __init__(self, *args, course, submitting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.course = course
+        self.submitting = submitting
+
+    def clean(self):
+        data = super().clean()
+        if self.submitting:
+            _require(
+                self,
+                data,
+                {
+                    "agreed_by": "Skriv, hvem der har aftalt planen, før den indsendes.",
+                    "agreed_on": "Skriv datoen, planen er aftalt, før den indsendes.",
+                },
+            )
+        return data
 
     def clean_agreed_on(self):
         value = self.cleaned_data["agreed_on"]
-        if value < self.course.start:
+        if value and value < self.course.start:
             raise ValidationError(
                 f"Planen kan ikke være aftalt før forløbets start ({self.course.start:%d.%m.%Y})."
             )
@@ -212,11 +229,38 @@ class EvaluationForm(ModelForm):
         fields = ["kind", "date", "progression", "results", "work_capacity"]
         widgets = {"kind": forms.RadioSelect}
 
-    def __init__(self, *args, course, **kwargs):
+    def __init__(self, *args, course, submitting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.course = course
+        self.submitting = submitting
         if not self.instance.pk and course.end:
             self.initial.setdefault("kind", EvaluationKind.FINAL)
+
+    def clean(self):
+        """A draft saves whatever is written; submitting requires the date, the progression
+        and, for a final evaluation, the description of the work capacity."""
+        data = super().clean()
+        if self.submitting:
+            required = {
+                "date": "Skriv evalueringens dato, før den indsendes.",
+                "progression": "Beskriv deltagerens progression, før evalueringen indsendes.",
+            }
+            if data.get("kind") == EvaluationKind.FINAL:
+                required["work_capacity"] = (
+                    "Slutevalueringen skal beskrive deltagerens arbejdsevne til "
+                    "rehabiliteringsteamet, før den indsendes."
+                )
+            _require(self, data, required)
+        return data
+
+
+def _require(form, data: dict, required: dict[str, str]) -> None:
+    """Submitting needs what a draft may leave empty: an error beside each empty field."""
+    for name, message in required.items():
+        value = data.get(name)
+        empty = value is None or (isinstance(value, str) and not value.strip())
+        if empty and name not in form.errors:
+            form.add_error(name, message)
 
 
 class ReturnForm(forms.Form):

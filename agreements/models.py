@@ -341,9 +341,10 @@ class Plan(Submission):
     agreed_by = models.CharField(
         "aftalt af",
         max_length=300,
+        blank=True,  # a draft may be saved half-written; submitting requires it
         help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
     )
-    agreed_on = models.DateField("aftalt den")
+    agreed_on = models.DateField("aftalt den", null=True, blank=True)
 
     history = HistoricalRecords()
     free_texts = ("agreed_by", "return_comment")
@@ -413,8 +414,8 @@ class Evaluation(Submission):
         Course, on_delete=models.CASCADE, related_name="evaluations", verbose_name="forløb"
     )
     kind = models.CharField("type", max_length=20, choices=EvaluationKind.choices)
-    date = models.DateField("dato")
-    progression = models.TextField("deltagerens progression")
+    date = models.DateField("dato", null=True, blank=True)  # required when submitted
+    progression = models.TextField("deltagerens progression", blank=True)
     results = models.TextField("resultater", blank=True)
     work_capacity = models.TextField(
         "beskrivelse af arbejdsevne",
@@ -430,7 +431,8 @@ class Evaluation(Submission):
         verbose_name_plural = "evalueringer"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.course} ({self.date:%d.%m.%Y})"
+        when = f"{self.date:%d.%m.%Y}" if self.date else "uden dato"
+        return f"{self.get_kind_display()} for {self.course} ({when})"
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:evaluation", args=[self.pk])
@@ -439,7 +441,12 @@ class Evaluation(Submission):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, self.free_texts)
-        if self.kind == EvaluationKind.FINAL and not (self.work_capacity or "").strip():
+        submitted = not self.editable_by_enterprise  # a draft may be saved half-written
+        if (
+            submitted
+            and self.kind == EvaluationKind.FINAL
+            and not (self.work_capacity or "").strip()
+        ):
             errors["work_capacity"] = (
                 "Slutevalueringen skal beskrive deltagerens arbejdsevne til rehabiliteringsteamet."
             )

@@ -256,8 +256,9 @@ def plan_edit(request, pk):
     ]
     initial = {"agreed_by": plan.agreed_by, "agreed_on": plan.agreed_on} if plan else {}
     data = request.POST or None
-    form = PlanForm(data, course=course, initial=initial)
-    goals = GoalFormSet(data, prefix="goals", submitting=bool(data) and "submit" in data)
+    submitting = bool(data) and "submit" in data
+    form = PlanForm(data, course=course, initial=initial, submitting=submitting)
+    goals = GoalFormSet(data, prefix="goals", submitting=submitting)
     if not data:
         # Always room for more: two empty goals beyond the ones written.
         goals = GoalFormSet(initial=[*initial_goals, {}, {}], prefix="goals")
@@ -284,7 +285,7 @@ def plan_edit(request, pk):
 def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
     _enterprise_writes(request.user, None)
-    form = EvaluationForm(request.POST or None, course=course)
+    form = EvaluationForm(request.POST or None, course=course, submitting="submit" in request.POST)
     return _evaluation_form(request, form, course)
 
 
@@ -294,7 +295,12 @@ def evaluation_edit(request, pk):
     if _read_only(request.user, evaluation):
         return redirect(evaluation.get_absolute_url())
     _enterprise_writes(request.user, evaluation)
-    form = EvaluationForm(request.POST or None, instance=evaluation, course=evaluation.course)
+    form = EvaluationForm(
+        request.POST or None,
+        instance=evaluation,
+        course=evaluation.course,
+        submitting="submit" in request.POST,
+    )
     return _evaluation_form(request, form, evaluation.course)
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from agreements.forms import CourseForm
-from agreements.models import Course, PlanGoal, SubmissionStatus
+from agreements.models import Course, Evaluation, Plan, PlanGoal, SubmissionStatus
 from audit.models import AccessLog
 from enterprises.models import Grant
 from reports.services import report_publish
@@ -119,3 +119,27 @@ def test_a_submitted_plan_shows_read_only_at_its_address_and_submitting_asks_fir
         response = client.get(reverse("agreements:plan_edit", args=[course.pk]), follow=True)
         assert response.status_code == 200
         assert response.redirect_chain[-1][0] == plan.get_absolute_url()
+
+
+def test_drafts_save_incomplete_and_submitting_names_what_is_missing(client, staff_a, enterprise_a):
+    course = CourseFactory(agreement=AgreementFactory(enterprise=enterprise_a))
+    client.force_login(staff_a)
+    url = reverse("agreements:plan_edit", args=[course.pk])
+    draft = {"goals-TOTAL_FORMS": "1", "goals-INITIAL_FORMS": "0", "goals-0-text": "Fremmøde"}
+    assert client.post(url, {**draft, "draft": "1"}).status_code == 302
+    plan = Plan.objects.get(course=course)
+    assert (plan.agreed_by, plan.agreed_on, plan.status) == ("", None, SubmissionStatus.DRAFT)
+    page = client.post(url, {**draft, "submit": "1"}).content.decode()
+    assert "Skriv, hvem der har aftalt planen, før den indsendes." in page
+    assert "Skriv datoen, planen er aftalt, før den indsendes." in page
+
+    url = reverse("agreements:evaluation_create", args=[course.pk])
+    assert client.post(url, {"kind": "ongoing", "draft": "1"}).status_code == 302
+    evaluation = Evaluation.objects.get(course=course)
+    assert (evaluation.date, evaluation.progression) == (None, "")
+    assert "uden dato" in str(evaluation)
+    edit = reverse("agreements:evaluation_edit", args=[evaluation.pk])
+    page = client.post(edit, {"kind": "final", "submit": "1"}).content.decode()
+    for message in ("Skriv evalueringens dato", "Beskriv deltagerens progression", "arbejdsevne"):
+        assert message in page
+    assert client.get(reverse("agreements:course", args=[course.pk])).status_code == 200
