@@ -94,20 +94,29 @@ def _due(candidates, due_of, today: date, order: tuple[str, ...]) -> Due:
 def plans_due(courses, today: date) -> Due:
     """Ongoing courses without a received or submitted plan whose deadline (start + the
     agreement's plan deadline) is passed or within the horizon."""
+    candidates = _plans_due(courses, today)
+    return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
+
+
+def _plans_due(courses, today: date):
     horizon = today + timedelta(days=HORIZON_DAYS)
-    candidates = (
+    return (
         _ongoing(courses, today)
         .filter(plan_received__isnull=True)
         .filter(_due_by("start", "plan_deadline_days", courses, horizon))
         .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
         .select_related("agreement")
     )
-    return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
 
 
 def follow_ups_due(courses, today: date) -> Due:
     """Ongoing courses whose next follow-up (the latest evaluation, or the start, plus the
     agreement's follow-up interval) is passed or within the horizon."""
+    rows = _follow_ups(courses, today)
+    return Due(len(rows), rows[:SHOWN])
+
+
+def _follow_ups(courses, today: date) -> list[Deadline]:
     candidates = (
         _ongoing(courses, today)
         .filter(end__isnull=True, agreement__follow_up_days__isnull=False)
@@ -127,26 +136,29 @@ def follow_ups_due(courses, today: date) -> Due:
         if due <= horizon:
             rows.append(Deadline(course, due, today))
     rows.sort(key=lambda r: (r.due, r.course.reference))
-    return Due(len(rows), rows[:SHOWN])
+    return rows
 
 
 def final_evaluations_overdue(courses, today: date) -> Due:
     """Ended courses without a final evaluation after the agreement's deadline."""
+
+    def due(course):
+        return course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
+
+    return _due(_finals_overdue(courses, today), due, today, ("-end", "reference"))
+
+
+def _finals_overdue(courses, today: date):
     waiting = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
     )
     yesterday = today - timedelta(days=1)
-    candidates = (
+    return (
         courses.filter(end__isnull=False, final_evaluation_received__isnull=True)
         .filter(_due_by("end", "final_evaluation_deadline_days", courses, yesterday))
         .exclude(pk__in=waiting.values("course"))
         .select_related("agreement")
     )
-
-    def due(course):
-        return course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
-
-    return _due(candidates, due, today, ("-end", "reference"))
 
 
 def documents_waiting(courses):
@@ -220,3 +232,21 @@ def references_shown(context: dict) -> list[str]:
     if "without_outcome" in context:
         references += [c.reference for c in context["without_outcome"][:SHOWN]]
     return references
+
+
+#: The start page's deadline lists, as the course list filters them (?frist=…&dato=…):
+#: every "Viser 25 af 51" leads to the 51.
+DEADLINE_LISTS = {
+    "plan": "Planer, der mangler",
+    "opfoelgning": "Opfølgninger",
+    "slutevaluering": "Slutevalueringer over fristen",
+}
+
+
+def deadline_courses(kind: str, courses, today: date):
+    """All the courses of one of the start page's deadline lists, as a queryset."""
+    if kind == "plan":
+        return _plans_due(courses, today)
+    if kind == "slutevaluering":
+        return _finals_overdue(courses, today)
+    return courses.filter(pk__in=[row.course.pk for row in _follow_ups(courses, today)])

@@ -4,6 +4,7 @@ dates are typed dd.mm.åååå in a text field whatever the browser's language."
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
@@ -143,3 +144,18 @@ def test_drafts_save_incomplete_and_submitting_names_what_is_missing(client, sta
     for message in ("Skriv evalueringens dato", "Beskriv deltagerens progression", "arbejdsevne"):
         assert message in page
     assert client.get(reverse("agreements:course", args=[course.pk])).status_code == 200
+
+
+@time_machine.travel(date(2023, 3, 1), tick=False)
+def test_every_viser_n_af_m_leads_to_the_m(client, consultant):
+    agreement = AgreementFactory(start=date(2022, 1, 1), plan_deadline_days=28)
+    for n in range(30):
+        CourseFactory(reference=f"V23-{n:04d}", agreement=agreement, start=date(2023, 1, 2))
+    CourseFactory(reference="V23-0100", agreement=agreement, start=date(2023, 2, 25))  # not due
+    client.force_login(consultant)
+    page = client.get(reverse("reports:home")).content.decode()
+    link = reverse("agreements:courses") + "?frist=plan&amp;dato=01.03.2023"
+    assert "Viser 25 af 30." in page and f'href="{link}">Se alle 30</a>' in page
+    response = client.get(reverse("agreements:courses"), {"frist": "plan", "dato": "01.03.2023"})
+    shown = {row.record.reference for row in response.context["table"].paginated_rows}
+    assert len(shown) == 30 and "V23-0100" not in shown
