@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise
+from exchange.preview import LISTED, row_changed, row_created
 from exchange.rules import rows_check
 from exchange.spec import (
     AGREEMENT,
@@ -74,6 +75,7 @@ class SheetChanges:
     created: int = 0
     changed: int = 0
     unchanged: int = 0
+    rows: list[str] = field(default_factory=list)  # the first rows' changes, as read
 
 
 @dataclass
@@ -254,12 +256,17 @@ def _plan(sheet: Sheet, rows: list[Row]) -> tuple[SheetChanges, list[dict], list
     creates, updates = [], []
     for row in rows:
         record = existing.get(row.values[sheet.key.field])
+        listed = len(changes.rows) < LISTED
         if record is None:
             creates.append(row.values)
             changes.created += 1
+            if listed:
+                changes.rows.append(row_created(sheet, row))
         elif any(record[f] != v for f, v in row.values.items()):
             updates.append({**row.values, "pk": record["pk"]})
             changes.changed += 1
+            if listed:
+                changes.rows.append(row_changed(sheet, row, record))
         else:
             changes.unchanged += 1
     return changes, creates, updates

@@ -106,7 +106,16 @@ def choice_reader(choices, what: str):
             raise CellError(f"{_quoted(value)} er ikke en kendt {what}; brug en af: {allowed}")
         return code
 
+    read.choices = choices  # the export writes the Danish label, the import takes both
     return read
+
+
+def cell_label(column, value):
+    """A stored value as a consultant reads it: the Danish label of a code."""
+    choices = getattr(column.read, "choices", None)
+    if choices is not None and value not in (None, ""):
+        return dict(choices.choices).get(value, value)
+    return value
 
 
 def read_reference(value: Any) -> str:

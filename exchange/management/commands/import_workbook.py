@@ -46,6 +46,8 @@ class Command(BaseCommand):
                 f"{sheet.name}: {sheet.created} nye, {sheet.changed} ændrede, "
                 f"{sheet.unchanged} uændrede"
             )
+            for line in sheet.rows if dry_run else ():
+                self.stdout.write(f"  {line}")
         self.stdout.write(
             "Prøvekørsel: intet er skrevet." if dry_run else "Importen er gennemført."
         )
