@@ -29,6 +29,7 @@ from reports.forms import SectionTextsForm
 from reports.models import Publication
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
+from reports.successor import report_create_successor, report_successor
 from socialeconomy import roles
 from socialeconomy.records import as_of, pdf_response
 
@@ -225,3 +226,18 @@ def data_quality(request):
         groups.setdefault(finding.check, []).append(finding)
     context = {"start": start, "end": end, "groups": groups, "count": len(findings)}
     return render(request, "reports/quality.html", context)
+
+
+@login_required
+def report_next(request, pk):
+    """«Ny rapport ud fra denne»: a confirmation, then the next period's report."""
+    report = report_for_consultant(request.user, pk)
+    successor = report_successor(report)
+    if request.method == "POST":
+        created = report_create_successor(report)
+        if successor.existing:
+            messages.info(request, f"{created.title} fandtes allerede; her er den.")
+        else:
+            messages.success(request, f"{created.title} er oprettet med teksterne fra {report}.")
+        return redirect(reverse("reports:texts", args=[created.pk]))
+    return render(request, "reports/next.html", {"report": report, "successor": successor})

@@ -12,6 +12,7 @@ from agreements.forms import CourseForm
 from agreements.models import Course, Evaluation, Plan, PlanGoal, SubmissionStatus
 from audit.models import AccessLog
 from enterprises.models import Grant
+from reports.models import ReportPeriod
 from reports.services import report_publish
 from tests.factories import AgreementFactory, CourseFactory, GrantFactory, PlanFactory
 
@@ -159,3 +160,20 @@ def test_every_viser_n_af_m_leads_to_the_m(client, consultant):
     response = client.get(reverse("agreements:courses"), {"frist": "plan", "dato": "01.03.2023"})
     shown = {row.record.reference for row in response.context["table"].paginated_rows}
     assert len(shown) == 30 and "V23-0100" not in shown
+
+
+def test_ny_rapport_ud_fra_denne_starts_the_next_period_with_the_texts(
+    client, consultant, small_report
+):
+    client.force_login(consultant)
+    url = reverse("reports:next", args=[small_report.pk])
+    page = client.get(url).content.decode()
+    assert "01.01.2023–31.12.2023" in page and "«Årsrapport 2023»" in page
+    response = client.post(url)
+    successor = ReportPeriod.objects.get(start=date(2023, 1, 1))
+    assert response["Location"] == reverse("reports:texts", args=[successor.pk])
+    assert (successor.title, successor.end) == ("Årsrapport 2023", date(2023, 12, 31))
+    assert successor.sections.get(key="introduction").text == "Første udkast."
+    client.post(url)  # again: the same report, not a second one
+    assert ReportPeriod.objects.filter(start=date(2023, 1, 1)).count() == 1
+    assert "Ny rapport ud fra denne" in client.get(reverse("reports:list")).content.decode()
