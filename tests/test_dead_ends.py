@@ -14,7 +14,13 @@ from audit.models import AccessLog
 from enterprises.models import Grant
 from reports.models import ReportPeriod
 from reports.services import report_publish
-from tests.factories import AgreementFactory, CourseFactory, GrantFactory, PlanFactory
+from tests.factories import (
+    AgreementFactory,
+    CourseFactory,
+    EnterpriseYearFactory,
+    GrantFactory,
+    PlanFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +183,38 @@ def test_ny_rapport_ud_fra_denne_starts_the_next_period_with_the_texts(
     client.post(url)  # again: the same report, not a second one
     assert ReportPeriod.objects.filter(start=date(2023, 1, 1)).count() == 1
     assert "Ny rapport ud fra denne" in client.get(reverse("reports:list")).content.decode()
+
+
+def test_sorted_columns_say_so_and_filter_errors_are_linked_to_their_field(client, consultant):
+    CourseFactory()
+    client.force_login(consultant)
+    page = client.get(reverse("agreements:courses"), {"sort": "-start"}).content.decode()
+    assert 'aria-sort="descending"' in page and page.count("aria-sort=") == 1
+    page = client.get(reverse("agreements:courses"), {"period_from": "31.02.2022"}).content.decode()
+    assert 'aria-describedby="id_period_from_error"' in page
+    assert 'id="id_period_from_error"' in page
+    assert "1 post." in client.get(reverse("agreements:courses")).content.decode()
+
+
+def test_fast_outcome_entry_errors_are_linked_to_their_fields(client, consultant):
+    course = CourseFactory(start=date(2022, 3, 1))
+    client.force_login(consultant)
+    url = reverse("agreements:outcomes", args=[course.agreement.pk])
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": course.pk,
+        "form-0-seen_version": course.version,
+        "form-0-end": "01.02.2022",
+        "form-0-outcome": "",
+        "form-0-plan_received": "",
+    }
+    page = client.post(url, data).content.decode()
+    assert 'aria-describedby="id_form-0-end_error"' in page and 'id="id_form-0-end_error"' in page
+
+
+def test_an_enterprise_year_reads_2022_and_its_edit_link_is_outside_the_summary(client, consultant):
+    year = EnterpriseYearFactory(year=2022)
+    client.force_login(consultant)
+    page = client.get(reverse("enterprises:detail", args=[year.enterprise.pk])).content.decode()
+    assert "<summary>2022</summary>" in page and "2.022" not in page
