@@ -99,7 +99,7 @@ def _with_toolbar(html: str, title: str, links: list[tuple[str, str]]) -> str:
 
 
 def _draft_links(report, kind: str) -> list[tuple[str, str]]:
-    links = [("Download PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
+    links = [("Hent PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
     for other, label in (
         ("full", "Fuld udgave"),
         ("public", "Offentlig udgave"),
@@ -149,7 +149,7 @@ def publication_document(request, pk, kind, pdf=False):
     if pdf:
         filename = f"{stem}-{publication.report.start:%Y}-v{publication.version}.pdf"
         return pdf_response(getattr(publication, pdf_field), filename)
-    links = [("Download PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
+    links = [("Hent PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
     if kind != "summary":
         links.append(("Udvalgsresumé", reverse("reports:publication_summary", args=[pk])))
     else:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from socialeconomy.auth_views import LogoutView
 from socialeconomy.deletion import KINDS
 from socialeconomy.records import record_delete
 
@@ -11,7 +12,7 @@ admin.site.index_title = "Registre"
 
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", LogoutView.as_view(), name="logout"),
     path(
         "accounts/adgangskode/",
         auth_views.PasswordChangeView.as_view(),

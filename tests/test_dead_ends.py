@@ -1,6 +1,7 @@
 """No dead ends, Danish date entry (issue 15): the menu offers only what the user may open;
 dates are typed dd.mm.åååå in a text field whatever the browser's language."""
 
+import re
 from datetime import date
 
 import pytest
@@ -218,3 +219,18 @@ def test_an_enterprise_year_reads_2022_and_its_edit_link_is_outside_the_summary(
     client.force_login(consultant)
     page = client.get(reverse("enterprises:detail", args=[year.enterprise.pk])).content.decode()
     assert "<summary>2022</summary>" in page and "2.022" not in page
+
+
+def test_logging_out_says_so(client, consultant):
+    client.force_login(consultant)
+    page = client.post(reverse("logout"), follow=True).content.decode()
+    assert "Du er logget ud." in page
+
+
+def test_one_time_format_and_one_word_for_downloading(client, consultant, small_report):
+    client.force_login(consultant)
+    report_publish(report=small_report, user=consultant)
+    page = client.get(reverse("reports:list")).content.decode()
+    assert re.search(r"\d\d\.\d\d\.\d{4} \d\d\.\d\d", page) and not re.search(r" \d\d:\d\d", page)
+    draft = client.get(reverse("reports:full", args=[small_report.pk])).content.decode()
+    assert "Hent PDF" in draft and "Download" not in draft
