@@ -215,6 +215,24 @@ def similar_references(start, end, today):
         )
 
 
+def open_after_agreement(start, end, today):
+    """Courses still open (no end date) under an agreement that has ended: the end date or
+    the outcome was never recorded, or the course belongs under a later agreement."""
+    by_day = min(end, today)
+    courses = (
+        Course.objects.filter(end__isnull=True, agreement__end__lt=by_day, start__lte=end)
+        .select_related("agreement")
+        .order_by("agreement__name", "reference")
+    )
+    for course in courses:
+        yield Finding(
+            "Forløb i gang under en afsluttet aftale",
+            f"{course.reference} står stadig som i gang, men aftalen {course.agreement.name} "
+            f"sluttede {course.agreement.end:%d.%m.%Y}.",
+            _link(course),
+        )
+
+
 CHECKS = [
     completed_without_outcome,
     plan_overdue,
@@ -223,6 +241,7 @@ CHECKS = [
     outside_membership,
     published_differs,
     similar_references,
+    open_after_agreement,
 ]
 
 

@@ -33,7 +33,11 @@ class ModelForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
-            if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            radio = isinstance(field.widget, forms.RadioSelect)
+            if radio and not isinstance(field, forms.ModelChoiceField):
+                # a radio list offers the choices themselves, never "– vælg –"
+                field.choices = [(k, v) for k, v in field.choices if k != ""]
+            elif isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
                 field.empty_label = EMPTY_CHOICE
             elif isinstance(field, forms.ChoiceField) and field.choices[:1] == [("", "---------")]:
                 field.choices = [("", EMPTY_CHOICE), *field.choices[1:]]

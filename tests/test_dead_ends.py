@@ -234,3 +234,45 @@ def test_one_time_format_and_one_word_for_downloading(client, consultant, small_
     assert re.search(r"\d\d\.\d\d\.\d{4} \d\d\.\d\d", page) and not re.search(r" \d\d:\d\d", page)
     draft = client.get(reverse("reports:full", args=[small_report.pk])).content.decode()
     assert "Hent PDF" in draft and "Download" not in draft
+
+
+def test_fundraising_has_a_total_row_of_everything_filtered(client, consultant):
+    for n, amount in enumerate((1_000, 25_000, 9_477_911)):
+        GrantFactory(reference=f"F22-{n}", amount=amount, date=date(2022, 5, 1))
+    client.force_login(consultant)
+    page = client.get(reverse("enterprises:grant_list")).content.decode()
+    assert "<tfoot" in page and "I alt, 3 bevillinger" in page and "9.503.911 kr." in page
+
+
+def test_no_empty_choice_among_radio_buttons(staff_a, enterprise_a):
+    from agreements.forms import EvaluationForm
+
+    course = CourseFactory(agreement=AgreementFactory(enterprise=enterprise_a))
+    form = EvaluationForm(course=course)
+    assert "– vælg –" not in str(form["kind"]) and 'value=""' not in str(form["kind"])
+
+
+@time_machine.travel(date(2023, 6, 1), tick=False)
+def test_courses_left_open_under_an_ended_agreement_are_flagged():
+    from reports.checks import data_check
+
+    agreement = AgreementFactory(start=date(2022, 1, 1), end=date(2023, 2, 28))
+    CourseFactory(reference="O22-0001", agreement=agreement, start=date(2022, 5, 1))
+    CourseFactory(
+        reference="O22-0002", agreement=agreement, start=date(2022, 5, 1), end=date(2022, 9, 1)
+    )
+    findings = [
+        f
+        for f in data_check(start=date(2022, 1, 1), end=date(2023, 12, 31), today=date(2023, 6, 1))
+        if f.check == "Forløb i gang under en afsluttet aftale"
+    ]
+    assert [f.text.split()[0] for f in findings] == ["O22-0001"]
+    assert "sluttede 28.02.2023" in findings[0].text
+
+
+def test_over_capacity_is_visibly_different(client, consultant):
+    agreement = AgreementFactory(start=date(2022, 1, 1), capacity=1)
+    CourseFactory.create_batch(2, agreement=agreement, start=date(2022, 2, 1))
+    client.force_login(consultant)
+    page = client.get(reverse("reports:home"), {"dato": "01.03.2022"}).content.decode()
+    assert 'class="over-capacity"' in page and "over rammen" in page
