@@ -97,3 +97,56 @@ def test_axe_finds_a_violation_where_there_is_one(page, live_server, consultant)
     )
     found = {v["id"] for v in Axe().run(page, options=WCAG_AA).response["violations"]}
     assert {"label", "image-alt"} <= found
+
+
+def test_a_consultant_walks_the_former_dead_ends(page, live_server, demo_users):
+    """Start page → «Se alle» → the whole list; a course entered twice → deleted after a
+    confirmation; no Administration in the menu; dates typed the Danish way."""
+    from datetime import date
+
+    from tests.factories import CourseFactory
+
+    agreement = Agreement.objects.get(name="FriRUM LAB")
+    twice = CourseFactory(reference="D21-9999", agreement=agreement, start=date(2021, 3, 1))
+    _login(page, live_server, demo_users["konsulent"])
+    page.goto(live_server.url + reverse("reports:home"))
+    assert page.get_by_role("link", name="Administration").count() == 0
+    page.get_by_text("Registreringerne går til").wait_for()  # the demo's own day, said plainly
+    link = page.get_by_role("link", name="Se alle").first
+    total = link.inner_text().split()[-1]
+    link.click()
+    page.get_by_text(f"af {total}").first.wait_for()
+
+    page.goto(live_server.url + reverse("agreements:course_edit", args=[twice.pk]))
+    assert page.get_by_label("Start").input_value() == "01.03.2021"
+    page.get_by_role("link", name="Slet forløbet…").click()
+    page.get_by_role("button", name="Ja, slet forløbet").click()
+    page.get_by_text("D21-9999 er slettet. Historikken er bevaret.").wait_for()
+    assert not Course.objects.filter(reference="D21-9999").exists()
+
+
+def _luminance(rgb: str) -> float:
+    values = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_has_3_to_1_contrast_on_the_page_and_in_the_header(
+    page, live_server, consultant
+):
+    _login(page, live_server, consultant)
+    page.goto(live_server.url + reverse("agreements:courses"))
+    for selector, background in (("main a", "body"), ("header a, .top a", ".top")):
+        page.locator(selector).first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus: :focus-visible applies
+        ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+        behind = page.evaluate(
+            f"getComputedStyle(document.querySelector('{background}')).backgroundColor"
+        )
+        assert _contrast(ring, behind) >= 3, (selector, ring, behind)
