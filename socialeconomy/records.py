@@ -36,6 +36,7 @@ class Table(tables.Table):
         attrs = {"class": "data"}
         template_name = "records/table.html"
         empty_text = "Ingen poster matcher."
+        default = "–"  # the app's one sign for "nothing", as on every other page
 
 
 def list_page(

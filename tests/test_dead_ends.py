@@ -276,3 +276,15 @@ def test_over_capacity_is_visibly_different(client, consultant):
     client.force_login(consultant)
     page = client.get(reverse("reports:home"), {"dato": "01.03.2022"}).content.decode()
     assert 'class="over-capacity"' in page and "over rammen" in page
+
+
+@time_machine.travel(date(2023, 3, 1), tick=False)
+def test_singular_and_plural_on_the_start_page_and_one_sign_for_nothing(client, consultant):
+    agreement = AgreementFactory(start=date(2022, 1, 1), plan_deadline_days=28)
+    CourseFactory(reference="P23-0001", agreement=agreement, start=date(2023, 1, 31))  # 1 day
+    CourseFactory(reference="P23-0002", agreement=agreement, start=date(2023, 1, 30))  # 2 days
+    client.force_login(consultant)
+    page = client.get(reverse("reports:home")).content.decode()
+    assert "1 dag over" in page and "2 dage over" in page and "1 dage" not in page
+    listing = client.get(reverse("agreements:courses")).content.decode()
+    assert "—" not in listing and ">–</td>" in listing
