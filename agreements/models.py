@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from agreements.rules import DATE_FIELDS, course_problems
 from socialeconomy.db import StaleEdit, reference_taken, unique_reference_ignoring_case
-from socialeconomy.validators import refuse_cpr_in_texts, validate_reference
+from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate_reference
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
     AgreementModel,
@@ -103,6 +103,9 @@ class Agreement(models.Model):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, ["description", "target_group", "aim"])
+        problem = date_problem(self.start, timezone.localdate())
+        if problem:
+            errors["start"] = f"Datoen {problem}."
         if self.end and self.start and self.end < self.start:
             errors["end"] = "Slutdatoen skal ligge på eller efter startdatoen."
         if errors:
@@ -450,8 +453,11 @@ class Evaluation(Submission):
             errors["work_capacity"] = (
                 "Slutevalueringen skal beskrive deltagerens arbejdsevne til rehabiliteringsteamet."
             )
+        problem = date_problem(self.date, timezone.localdate())
+        if problem:
+            errors["date"] = f"Datoen {problem}."
         course = self.course if self.course_id else None
-        if course and self.date and self.date < course.start:
+        if course and self.date and self.date < course.start and "date" not in errors:
             errors["date"] = (
                 f"Evalueringen kan ikke være dateret før forløbets start ({course.start:%d.%m.%Y})."
             )

@@ -76,6 +76,9 @@ class Enterprise(models.Model):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, ["description", "target_group"])
+        problem = date_problem(self.joined, timezone.localdate())
+        if problem:
+            errors["joined"] = f"Datoen {problem}."
         if self.left and self.joined and self.left < self.joined:
             errors["left"] = "Datoen for udtræden skal ligge på eller efter datoen for indtræden."
         if errors:

@@ -324,3 +324,19 @@ def test_the_final_evaluation_rule_reaches_the_stored_value_on_import(tmp_path):
     assert not result.written
     assert any(e.startswith("Forløb!D2 (Slut): en slutevaluering kan kun") for e in result.errors)
     assert Evaluation.objects.count() == 0
+
+
+@time_machine.travel(TODAY, tick=False)
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (lambda: AgreementFactory.build(start=date(1999, 12, 31)), "start"),
+        (lambda: EnterpriseFactory.build(joined=date(2099, 1, 1)), "joined"),
+        (lambda: EvaluationFactory.build(course=CourseFactory(), date=date(2031, 1, 1)), "date"),
+        (lambda: GrantFactory.build(enterprise=EnterpriseFactory(), date=date(2030, 5, 1)), "date"),
+    ],
+)
+def test_every_record_keeps_its_dates_in_the_plausible_window(record, field):
+    with pytest.raises(ValidationError) as info:
+        record().clean()
+    assert "ligger" in info.value.message_dict[field][0]
