@@ -219,6 +219,7 @@ def data_quality(request):
     start = start or (latest.start if latest else date(today.year, 1, 1))
     end = end or (latest.end if latest else today)
     findings = data_check(start=start, end=end, today=today) if start <= end else []
+    findings = _openable(request.user, findings)
     shown = references_in(f.text for f in findings)
     access_record(request, Action.LIST, references=shown, detail=f"datakvalitet {start}–{end}")
     groups: dict[str, list] = {}
@@ -241,3 +242,13 @@ def report_next(request, pk):
             messages.success(request, f"{created.title} er oprettet med teksterne fra {report}.")
         return redirect(reverse("reports:texts", args=[created.pk]))
     return render(request, "reports/next.html", {"report": report, "successor": successor})
+
+
+def _openable(user, findings):
+    """No dead ends: a finding links to the admin only for who may use the admin; for
+    everybody else it is shown without the link."""
+    from dataclasses import replace
+
+    admin = reverse("admin:index")
+    may_admin = user.is_superuser or (user.is_staff and bool(user.get_all_permissions()))
+    return [f if may_admin or not f.url.startswith(admin) else replace(f, url="") for f in findings]

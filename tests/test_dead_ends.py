@@ -288,3 +288,24 @@ def test_singular_and_plural_on_the_start_page_and_one_sign_for_nothing(client, 
     assert "1 dag over" in page and "2 dage over" in page and "1 dage" not in page
     listing = client.get(reverse("agreements:courses")).content.decode()
     assert "—" not in listing and ">–</td>" in listing
+
+
+def test_a_data_quality_finding_links_to_the_admin_only_for_who_may_open_it(
+    client, consultant, admin_user, small_report
+):
+    from tests.factories import PublishedFigureFactory
+
+    PublishedFigureFactory(
+        key="fundraising.total_dkk",
+        period_start=small_report.start,
+        period_end=small_report.end,
+        value=1,
+    )
+    query = {"fra": "01.01.2022", "til": "31.12.2022"}
+    admin_link = reverse("admin:reports_publishedfigure_changelist")
+    client.force_login(consultant)
+    page = client.get(reverse("reports:quality"), query).content.decode()
+    assert "Offentliggjort tal afviger" in page and admin_link not in page
+    client.force_login(admin_user)
+    page = client.get(reverse("reports:quality"), query).content.decode()
+    assert admin_link in page
