@@ -60,6 +60,7 @@ serve: migrate ## gunicorn on http://$(HOST):$(PORT), production settings, with 
 test: setup ## the test suite (README's test command)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	DJANGO_HTTPS=false $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -q
 
 # The same suite against a throwaway PostgreSQL cluster (started and stopped here).

@@ -95,20 +95,29 @@ def _due(candidates, due_of, today: date, order: tuple[str, ...]) -> Due:
 def plans_due(courses, today: date) -> Due:
     """Ongoing courses without a received or submitted plan whose deadline (start + the
     agreement's plan deadline) is passed or within the horizon."""
+    candidates = _plans_due(courses, today)
+    return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
+
+
+def _plans_due(courses, today: date):
     horizon = today + timedelta(days=HORIZON_DAYS)
-    candidates = (
+    return (
         _ongoing(courses, today)
         .filter(plan_received__isnull=True)
         .filter(_due_by("start", "plan_deadline_days", horizon))
         .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
         .select_related("agreement")
     )
-    return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
 
 
 def follow_ups_due(courses, today: date) -> Due:
     """Ongoing courses whose next follow-up (the latest evaluation, or the start, plus the
     agreement's follow-up interval) is passed or within the horizon."""
+    rows = _follow_ups(courses, today)
+    return Due(len(rows), rows[:SHOWN])
+
+
+def _follow_ups(courses, today: date) -> list[Deadline]:
     candidates = (
         _ongoing(courses, today)
         .filter(end__isnull=True, agreement__follow_up_days__isnull=False)
@@ -128,26 +137,29 @@ def follow_ups_due(courses, today: date) -> Due:
         if due <= horizon:
             rows.append(Deadline(course, due, today))
     rows.sort(key=lambda r: (r.due, r.course.reference))
-    return Due(len(rows), rows[:SHOWN])
+    return rows
 
 
 def final_evaluations_overdue(courses, today: date) -> Due:
     """Ended courses without a final evaluation after the agreement's deadline."""
+
+    def due(course):
+        return course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
+
+    return _due(_finals_overdue(courses, today), due, today, ("-end", "reference"))
+
+
+def _finals_overdue(courses, today: date):
     waiting = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
     )
     yesterday = today - timedelta(days=1)
-    candidates = (
+    return (
         courses.filter(end__isnull=False, final_evaluation_received__isnull=True)
         .filter(_due_by("end", "final_evaluation_deadline_days", yesterday))
         .exclude(pk__in=waiting.values("course"))
         .select_related("agreement")
     )
-
-    def due(course):
-        return course.end + timedelta(days=course.agreement.final_evaluation_deadline_days)
-
-    return _due(candidates, due, today, ("-end", "reference"))
 
 
 def documents_waiting(courses):
@@ -187,3 +199,55 @@ def capacity_today(agreements, today: date) -> list[Capacity]:
 
 def courses_ended_without_outcome(courses, today: date):
     return courses.filter(end__lte=today, outcome="").order_by("end", "reference")
+
+
+#: Records whose newest date is this many days old are a closed data set (the demo, an
+#: archive): the start page opens at their last day instead of counting years of overdue.
+STALE_DAYS = 90
+
+
+def records_last_day(courses) -> date | None:
+    """The newest start or end date of the courses (two indexed maxima)."""
+    found = courses.aggregate(start=Max("start"), end=Max("end"))
+    days = [d for d in found.values() if d]
+    return max(days) if days else None
+
+
+def opening_day(courses, today: date) -> date | None:
+    """The day the start page opens at when the records stop long before today: their last
+    day (said plainly on the page); None when the records are current."""
+    last = records_last_day(courses)
+    if last and (today - last).days > STALE_DAYS:
+        return last
+    return None
+
+
+def references_shown(context: dict) -> list[str]:
+    """Every course reference the start page shows: for the access log."""
+    references = []
+    for key in ("plans_due", "follow_ups_due", "finals_overdue"):
+        if key in context:
+            references += [row.course.reference for row in context[key].rows]
+    for key in ("waiting", "returned"):
+        references += [document.course.reference for document in context.get(key, [])]
+    if "without_outcome" in context:
+        references += [c.reference for c in context["without_outcome"][:SHOWN]]
+    return references
+
+
+#: The start page's deadline lists, as the course list filters them (?frist=…&dato=…):
+#: every "Viser 25 af 51" leads to the 51.
+DEADLINE_LISTS = {
+    "plan": "Planer, der mangler",
+    "opfoelgning": "Opfølgninger",
+    "slutevaluering": "Slutevalueringer over fristen",
+}
+
+
+def deadline_courses(kind: str, courses, today: date):
+    """All the courses of one of the start page's deadline lists, as a queryset."""
+    if kind == "plan":
+        return _plans_due(courses, today)
+    if kind == "slutevaluering":
+        return _finals_overdue(courses, today)
+    return courses.filter(pk__in=[row.course.pk for row in _follow_ups(courses, today)])

@@ -1,6 +1,8 @@
 import django_filters as filters
 from django.db.models import Q
+from django.utils import timezone
 
+from agreements.deadlines import DEADLINE_LISTS, deadline_courses
 from agreements.models import Agreement, Course, overlaps
 from enterprises.models import Enterprise
 from socialeconomy import roles
@@ -66,6 +68,13 @@ class CourseFilter(_Scoped):
     )
     period_from = filters.DateFilter(label="I forløb fra", method="_period", widget=DateInput())
     period_to = filters.DateFilter(label="I forløb til", method="_period", widget=DateInput())
+    frist = filters.ChoiceFilter(
+        empty_label="Alle",
+        label="Frist (startsidens lister)",
+        choices=list(DEADLINE_LISTS.items()),
+        method="_period",  # applied with its day in filter_queryset
+    )
+    dato = filters.DateFilter(label="Frister pr. dato", method="_period", widget=DateInput())
 
     class Meta:
         model = Course
@@ -94,4 +103,7 @@ class CourseFilter(_Scoped):
             queryset = queryset.filter(Q(end__isnull=True) | Q(end__gte=start))
         if end:
             queryset = queryset.filter(start__lte=end)
+        if self.form.cleaned_data.get("frist"):
+            day = self.form.cleaned_data.get("dato") or timezone.localdate()
+            queryset = deadline_courses(self.form.cleaned_data["frist"], queryset, day)
         return queryset

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from agreements.models import (
     Agreement,
@@ -10,6 +11,7 @@ from agreements.models import (
     EvaluationKind,
 )
 from socialeconomy.forms import DateInput, ModelForm, VersionedModelForm
+from socialeconomy.validators import date_problem, validate_no_cpr_text
 from socialeconomy.vocabulary import EVALUATION_QUESTIONS, ReferringUnit
 
 
@@ -112,6 +114,7 @@ class AnswersForm(forms.Form):
                 label=f"{number}. {question}",
                 required=False,
                 max_length=20_000,
+                validators=[validate_no_cpr_text],
                 initial=current.get(number, ""),
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
@@ -133,12 +136,17 @@ class AnswersForm(forms.Form):
 
 class GoalForm(forms.Form):
     text = forms.CharField(
-        label="Mål", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Mål",
+        required=False,
+        max_length=2000,
+        validators=[validate_no_cpr_text],
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     sub_goals = forms.CharField(
         label="Delmål (ét pr. linje)",
         required=False,
         max_length=5000,
+        validators=[validate_no_cpr_text],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -178,20 +186,41 @@ GoalFormSet = forms.formset_factory(
 
 
 class PlanForm(forms.Form):
+    """A draft saves whatever is written; submitting requires who agreed the plan and when."""
+
     agreed_by = forms.CharField(
         label="Aftalt af",
+        required=False,
         max_length=300,
+        validators=[validate_no_cpr_text],
         help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
     )
-    agreed_on = forms.DateField(label="Aftalt den", widget=DateInput())
+    agreed_on = forms.DateField(label="Aftalt den", required=False, widget=DateInput())
 
-    def __init__(self, *args, course, **kwargs):
+    def __init__(self, *args, course, submitting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.course = course
+        self.submitting = submitting
+
+    def clean(self):
+        data = super().clean()
+        if self.submitting:
+            _require(
+                self,
+                data,
+                {
+                    "agreed_by": "Skriv, hvem der har aftalt planen, før den indsendes.",
+                    "agreed_on": "Skriv datoen, planen er aftalt, før den indsendes.",
+                },
+            )
+        return data
 
     def clean_agreed_on(self):
         value = self.cleaned_data["agreed_on"]
-        if value < self.course.start:
+        problem = date_problem(value, timezone.localdate())
+        if problem:
+            raise ValidationError(f"Datoen {problem}.")
+        if value and value < self.course.start:
             raise ValidationError(
                 f"Planen kan ikke være aftalt før forløbets start ({self.course.start:%d.%m.%Y})."
             )
@@ -204,17 +233,45 @@ class EvaluationForm(ModelForm):
         fields = ["kind", "date", "progression", "results", "work_capacity"]
         widgets = {"kind": forms.RadioSelect}
 
-    def __init__(self, *args, course, **kwargs):
+    def __init__(self, *args, course, submitting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.course = course
+        self.submitting = submitting
         if not self.instance.pk and course.end:
             self.initial.setdefault("kind", EvaluationKind.FINAL)
+
+    def clean(self):
+        """A draft saves whatever is written; submitting requires the date, the progression
+        and, for a final evaluation, the description of the work capacity."""
+        data = super().clean()
+        if self.submitting:
+            required = {
+                "date": "Skriv evalueringens dato, før den indsendes.",
+                "progression": "Beskriv deltagerens progression, før evalueringen indsendes.",
+            }
+            if data.get("kind") == EvaluationKind.FINAL:
+                required["work_capacity"] = (
+                    "Slutevalueringen skal beskrive deltagerens arbejdsevne til "
+                    "rehabiliteringsteamet, før den indsendes."
+                )
+            _require(self, data, required)
+        return data
+
+
+def _require(form, data: dict, required: dict[str, str]) -> None:
+    """Submitting needs what a draft may leave empty: an error beside each empty field."""
+    for name, message in required.items():
+        value = data.get(name)
+        empty = value is None or (isinstance(value, str) and not value.strip())
+        if empty and name not in form.errors:
+            form.add_error(name, message)
 
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label="Kommentar til virksomheden",
         max_length=5000,
+        validators=[validate_no_cpr_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvad skal rettes eller uddybes?",
     )

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from socialeconomy.db import StaleEdit
-from socialeconomy.validators import validate_not_cpr
+from agreements.rules import DATE_FIELDS, course_problems
+from socialeconomy.db import StaleEdit, reference_taken, unique_reference_ignoring_case
+from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate_reference
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
     AgreementModel,
@@ -100,8 +102,14 @@ class Agreement(models.Model):
         return reverse("agreements:detail", args=[self.pk])
 
     def clean(self):
+        errors = refuse_cpr_in_texts(self, ["description", "target_group", "aim"])
+        problem = date_problem(self.start, timezone.localdate())
+        if problem:
+            errors["start"] = f"Datoen {problem}."
         if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": "Slutdatoen skal ligge på eller efter startdatoen."})
+            errors["end"] = "Slutdatoen skal ligge på eller efter startdatoen."
+        if errors:
+            raise ValidationError(errors)
         others = [u for u in self.also_referring_units or [] if u != self.referring_unit]
         self.also_referring_units = sorted(set(others), key=ReferringUnit.values.index)
 
@@ -132,8 +140,11 @@ class AgreementPause(models.Model):
         return self.agreement.get_absolute_url()
 
     def clean(self):
+        errors = refuse_cpr_in_texts(self, ["reason"])
         if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": "Pausens slutdato skal ligge på eller efter dens start."})
+            errors["end"] = "Pausens slutdato skal ligge på eller efter dens start."
+        if errors:
+            raise ValidationError(errors)
 
 
 class CourseQuerySet(models.QuerySet):
@@ -150,7 +161,7 @@ class Course(models.Model):
         "reference",
         max_length=50,
         unique=True,
-        validators=[validate_not_cpr],
+        validators=[validate_reference],
         help_text="Pseudonym sagsreference, fx D22-0001. Aldrig navn eller CPR-nummer.",
     )
     agreement = models.ForeignKey(
@@ -191,6 +202,7 @@ class Course(models.Model):
                 condition=models.Q(final_evaluation_received__isnull=True, end__isnull=False),
             ),
         ]
+        constraints = [unique_reference_ignoring_case("course_reference_ci")]
         verbose_name = "forløb"
         verbose_name_plural = "forløb"
 
@@ -222,30 +234,17 @@ class Course(models.Model):
         return self.end is None
 
     def clean(self):
-        errors = {}
-        if self.end and self.start and self.end < self.start:
-            errors["end"] = "Slutdatoen skal ligge på eller efter startdatoen."
-        if self.outcome and not self.end:
-            errors["outcome"] = (
-                "Et resultat kan kun registreres på et afsluttet forløb (med slutdato)."
-            )
-        if self.final_evaluation_received and not self.end:
-            errors["final_evaluation_received"] = (
-                "En slutevaluering kan kun modtages for et afsluttet forløb (med slutdato)."
-            )
-        if self.extended_until and self.start and self.extended_until < self.start:
-            errors["extended_until"] = "Forlængelsen skal ligge efter forløbets start."
         agreement = self.agreement if self.agreement_id else None
-        if (
-            agreement
-            and self.start
-            and (self.start < agreement.start or (agreement.end and self.start > agreement.end))
-        ):
-            errors["start"] = (
-                "Forløbet skal starte inden for aftalens periode "
-                f"({agreement.start:%d.%m.%Y}–"
-                f"{agreement.end.strftime('%d.%m.%Y') if agreement.end else ''})."
-            )
+        errors = course_problems(
+            {name: getattr(self, name) for name in (*DATE_FIELDS, "outcome")},
+            agreement_start=agreement.start if agreement else None,
+            agreement_end=agreement.end if agreement else None,
+            today=timezone.localdate(),
+        )
+        if self.reference and "reference" not in errors:
+            taken = reference_taken(Course, self.reference, self.pk)
+            if taken:
+                errors["reference"] = taken
         if errors:
             raise ValidationError(errors)
 
@@ -284,6 +283,11 @@ class EvaluationAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} – {self.question}"
+
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, ["text"])
+        if errors:
+            raise ValidationError(errors)
 
 
 class SubmissionStatus(models.TextChoices):
@@ -326,6 +330,13 @@ class Submission(models.Model):
     class Meta:
         abstract = True
 
+    free_texts: tuple[str, ...] = ("return_comment",)
+
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, self.free_texts)
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def editable_by_enterprise(self) -> bool:
         return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
@@ -340,11 +351,13 @@ class Plan(Submission):
     agreed_by = models.CharField(
         "aftalt af",
         max_length=300,
+        blank=True,  # a draft may be saved half-written; submitting requires it
         help_text="Hvem der har aftalt planen, fx «deltager, mentor og sagsbehandler».",
     )
-    agreed_on = models.DateField("aftalt den")
+    agreed_on = models.DateField("aftalt den", null=True, blank=True)
 
     history = HistoricalRecords()
+    free_texts = ("agreed_by", "return_comment")
 
     class Meta:
         verbose_name = "plan"
@@ -372,6 +385,11 @@ class PlanGoal(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, ["text"])
+        if errors:
+            raise ValidationError(errors)
+
 
 class PlanSubGoal(models.Model):
     goal = models.ForeignKey(PlanGoal, on_delete=models.CASCADE, related_name="sub_goals")
@@ -388,6 +406,11 @@ class PlanSubGoal(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, ["text"])
+        if errors:
+            raise ValidationError(errors)
+
 
 class EvaluationKind(models.TextChoices):
     ONGOING = "ongoing", "Løbende evaluering"
@@ -401,8 +424,8 @@ class Evaluation(Submission):
         Course, on_delete=models.CASCADE, related_name="evaluations", verbose_name="forløb"
     )
     kind = models.CharField("type", max_length=20, choices=EvaluationKind.choices)
-    date = models.DateField("dato")
-    progression = models.TextField("deltagerens progression")
+    date = models.DateField("dato", null=True, blank=True)  # required when submitted
+    progression = models.TextField("deltagerens progression", blank=True)
     results = models.TextField("resultater", blank=True)
     work_capacity = models.TextField(
         "beskrivelse af arbejdsevne",
@@ -418,19 +441,30 @@ class Evaluation(Submission):
         verbose_name_plural = "evalueringer"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.course} ({self.date:%d.%m.%Y})"
+        when = f"{self.date:%d.%m.%Y}" if self.date else "uden dato"
+        return f"{self.get_kind_display()} for {self.course} ({when})"
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:evaluation", args=[self.pk])
 
+    free_texts = ("progression", "results", "work_capacity", "return_comment")
+
     def clean(self):
-        errors = {}
-        if self.kind == EvaluationKind.FINAL and not (self.work_capacity or "").strip():
+        errors = refuse_cpr_in_texts(self, self.free_texts)
+        submitted = not self.editable_by_enterprise  # a draft may be saved half-written
+        if (
+            submitted
+            and self.kind == EvaluationKind.FINAL
+            and not (self.work_capacity or "").strip()
+        ):
             errors["work_capacity"] = (
                 "Slutevalueringen skal beskrive deltagerens arbejdsevne til rehabiliteringsteamet."
             )
+        problem = date_problem(self.date, timezone.localdate())
+        if problem:
+            errors["date"] = f"Datoen {problem}."
         course = self.course if self.course_id else None
-        if course and self.date and self.date < course.start:
+        if course and self.date and self.date < course.start and "date" not in errors:
             errors["date"] = (
                 f"Evalueringen kan ikke være dateret før forløbets start ({course.start:%d.%m.%Y})."
             )

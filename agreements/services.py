@@ -72,6 +72,35 @@ def submission_submit(*, document: Submission, user) -> None:
     document.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
 
 
+def submission_missing(document: Submission) -> list[str]:
+    """What a document lacks before it can be submitted (a draft may be saved without)."""
+    missing = []
+    if isinstance(document, Plan):
+        if not (document.agreed_by or "").strip():
+            missing.append("hvem der har aftalt planen")
+        if not document.agreed_on:
+            missing.append("datoen, planen er aftalt")
+        if not document.goals.exists():
+            missing.append("mindst ét mål")
+    elif isinstance(document, Evaluation):
+        if not document.date:
+            missing.append("evalueringens dato")
+        if not (document.progression or "").strip():
+            missing.append("deltagerens progression")
+        if document.kind == EvaluationKind.FINAL and not (document.work_capacity or "").strip():
+            missing.append("beskrivelsen af arbejdsevnen")
+    return missing
+
+
+@transaction.atomic
+def submission_submit_checked(*, document: Submission, user) -> None:
+    """Submit a draft or returned document, unless someone submitted it in between."""
+    current = type(document).objects.select_for_update().get(pk=document.pk)
+    if not current.editable_by_enterprise:
+        raise NotEditable
+    submission_submit(document=document, user=user)
+
+
 def _delivered_on(document: Submission):
     return timezone.localdate(document.submitted_at)
 

@@ -31,6 +31,12 @@ for kind, segment in (("plan", "planer"), ("evaluation", "evalueringer")):
             name=f"{kind}_pdf",
         ),
         path(
+            f"{segment}/<int:pk>/indsend/",
+            views.document_submit,
+            {"kind": kind},
+            name=f"{kind}_submit",
+        ),
+        path(
             f"{segment}/<int:pk>/behandl/",
             views.document_handle,
             {"kind": kind},

@@ -28,8 +28,10 @@ from agreements.services import (
     NotEditable,
     evaluation_save,
     plan_save,
+    submission_missing,
     submission_receive,
     submission_return,
+    submission_submit_checked,
 )
 from agreements.tables import AgreementTable, CourseTable
 from audit.history import history_rows
@@ -38,6 +40,7 @@ from reports.document import html_to_pdf
 from reports.models import ReportPeriod
 from socialeconomy import roles
 from socialeconomy.db import StaleEdit
+from socialeconomy.deletion import delete_link
 from socialeconomy.records import form_page, list_page, pdf_response
 
 
@@ -59,14 +62,20 @@ def agreement_list(request):
 @login_required
 def agreement_detail(request, pk):
     agreement = access.agreement_for_user(request.user, pk)
-    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: forløb")
     consultant = roles.is_consultant(request.user)
     courses = agreement.courses.order_by("-start", "reference")
+    ongoing = list(courses.filter(end__isnull=True))
+    access_record(
+        request,
+        Action.LIST,
+        references=[c.reference for c in ongoing],
+        detail=f"aftale {agreement.name}: forløb",
+    )
     context = {
         "agreement": agreement,
         "consultant": consultant,
         "pauses": agreement.pauses.all(),
-        "ongoing": courses.filter(end__isnull=True),
+        "ongoing": ongoing,
         "completed_count": courses.filter(end__isnull=False).count(),
         "reports": ReportPeriod.objects.order_by("-start") if consultant else [],
         "history": history_rows(agreement) if consultant else None,
@@ -88,7 +97,11 @@ def agreement_edit(request, pk):
     agreement = access.agreement_for_user(request.user, pk, edit=True)
     form = AgreementForm(request.POST or None, instance=agreement)
     return form_page(
-        request, form=form, title=f"Rediger {agreement}", cancel_url=agreement.get_absolute_url()
+        request,
+        form=form,
+        title=f"Rediger {agreement}",
+        cancel_url=agreement.get_absolute_url(),
+        context=delete_link("agreement", agreement),
     )
 
 
@@ -108,7 +121,13 @@ def pause_create(request, pk):
 def pause_edit(request, pk):
     pause = access.pause_for_user(request.user, pk)
     form = PauseForm(request.POST or None, instance=pause, agreement=pause.agreement)
-    return form_page(request, form=form, title=str(pause), cancel_url=pause.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=str(pause),
+        cancel_url=pause.get_absolute_url(),
+        context=delete_link("pause", pause),
+    )
 
 
 @login_required
@@ -130,11 +149,16 @@ def agreement_outcomes(request, pk):
     """Fast outcome entry: end date, outcome and plan date of the agreement's courses in one
     form, saved together or not at all."""
     agreement = access.agreement_for_user(request.user, pk, edit=True)
-    access_record(request, Action.LIST, detail=f"aftale {agreement.name}: resultater")
     show_all = request.GET.get("alle") == "1"
     courses = agreement.courses.order_by("start", "reference")
     if not show_all:
         courses = courses.filter(end__isnull=True) | courses.filter(outcome="")
+    access_record(
+        request,
+        Action.LIST,
+        references=courses.values_list("reference", flat=True),
+        detail=f"aftale {agreement.name}: resultater",
+    )
     formset = OutcomeFormSet(request.POST or None, queryset=courses)
     if request.method == "POST" and formset.is_valid():
         try:
@@ -153,7 +177,6 @@ def agreement_outcomes(request, pk):
 def course_list(request):
     courses = access.courses_for_user(request.user).order_by("-start", "reference")
     consultant = roles.is_consultant(request.user)
-    _log_list(request)
     return list_page(
         request,
         queryset=courses,
@@ -164,17 +187,6 @@ def course_list(request):
         export_stem="forloeb",
         actions=[("Nyt forløb", reverse("agreements:course_create"))] if consultant else [],
     )
-
-
-def _log_list(request) -> None:
-    """The course list shows references: a list, a search (its term) or an export."""
-    query = request.GET.urlencode()
-    if "eksport" in request.GET:
-        access_record(request, Action.EXPORT, detail=f"forløbslisten {query}")
-    elif request.GET.get("q"):
-        access_record(request, Action.SEARCH, detail=request.GET["q"])
-    else:
-        access_record(request, Action.LIST, detail=f"forløbslisten {query}".strip())
 
 
 @login_required
@@ -208,7 +220,19 @@ def course_edit(request, pk):
         access_record(request, Action.VIEW, references=[course.reference], detail="redigering")
     form = CourseForm(request.POST or None, instance=course)
     return form_page(
-        request, form=form, title=f"Rediger forløb {course}", cancel_url=course.get_absolute_url()
+        request,
+        form=form,
+        title=f"Rediger forløb {course}",
+        cancel_url=course.get_absolute_url(),
+        context=delete_link("course", course),
+    )
+
+
+def _read_only(user, document) -> bool:
+    """A document its reader may no longer edit (submitted, received; or any document for a
+    consultant) is shown read-only at its own address instead of a dead end."""
+    return document is not None and (
+        roles.is_consultant(user) or not document.editable_by_enterprise
     )
 
 
@@ -223,6 +247,8 @@ def _enterprise_writes(user, document) -> None:
 def plan_edit(request, pk):
     course = access.course_for_user(request.user, pk)
     plan = Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first()
+    if _read_only(request.user, plan):
+        return redirect(plan.get_absolute_url())
     _enterprise_writes(request.user, plan)
     initial_goals = [
         {"text": g.text, "sub_goals": "\n".join(s.text for s in g.sub_goals.all())}
@@ -230,8 +256,9 @@ def plan_edit(request, pk):
     ]
     initial = {"agreed_by": plan.agreed_by, "agreed_on": plan.agreed_on} if plan else {}
     data = request.POST or None
-    form = PlanForm(data, course=course, initial=initial)
-    goals = GoalFormSet(data, prefix="goals", submitting=bool(data) and "submit" in data)
+    submitting = bool(data) and "submit" in data
+    form = PlanForm(data, course=course, initial=initial, submitting=submitting)
+    goals = GoalFormSet(data, prefix="goals", submitting=submitting)
     if not data:
         # Always room for more: two empty goals beyond the ones written.
         goals = GoalFormSet(initial=[*initial_goals, {}, {}], prefix="goals")
@@ -243,12 +270,13 @@ def plan_edit(request, pk):
             agreed_by=form.cleaned_data["agreed_by"],
             agreed_on=form.cleaned_data["agreed_on"],
             goals=goals.goals(),
-            submit=submit,
+            submit=False,  # submitting is a step of its own, confirmed on document_submit
         )
-        messages.success(request, "Planen er indsendt." if submit else "Planen er gemt som kladde.")
-        return redirect(
-            plan.get_absolute_url() if submit else reverse("agreements:plan_edit", args=[course.pk])
-        )
+        if submit:
+            messages.success(request, "Planen er gemt. Bekræft herunder, at den skal indsendes.")
+            return redirect("agreements:plan_submit", pk=plan.pk)
+        messages.success(request, "Planen er gemt som kladde.")
+        return redirect(reverse("agreements:plan_edit", args=[course.pk]))
     context = {"course": course, "plan": plan, "form": form, "goals": goals}
     return render(request, "agreements/plan_form.html", context)
 
@@ -257,25 +285,35 @@ def plan_edit(request, pk):
 def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
     _enterprise_writes(request.user, None)
-    form = EvaluationForm(request.POST or None, course=course)
+    form = EvaluationForm(request.POST or None, course=course, submitting="submit" in request.POST)
     return _evaluation_form(request, form, course)
 
 
 @login_required
 def evaluation_edit(request, pk):
     evaluation = access.evaluation_for_user(request.user, pk)
+    if _read_only(request.user, evaluation):
+        return redirect(evaluation.get_absolute_url())
     _enterprise_writes(request.user, evaluation)
-    form = EvaluationForm(request.POST or None, instance=evaluation, course=evaluation.course)
+    form = EvaluationForm(
+        request.POST or None,
+        instance=evaluation,
+        course=evaluation.course,
+        submitting="submit" in request.POST,
+    )
     return _evaluation_form(request, form, evaluation.course)
 
 
 def _evaluation_form(request, form, course):
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-        evaluation = evaluation_save(evaluation=form.instance, user=request.user, submit=submit)
-        messages.success(
-            request, "Evalueringen er indsendt." if submit else "Evalueringen er gemt som kladde."
-        )
+        evaluation = evaluation_save(evaluation=form.instance, user=request.user, submit=False)
+        if submit:
+            messages.success(
+                request, "Evalueringen er gemt. Bekræft herunder, at den skal indsendes."
+            )
+            return redirect("agreements:evaluation_submit", pk=evaluation.pk)
+        messages.success(request, "Evalueringen er gemt som kladde.")
         return redirect(evaluation.get_absolute_url())
     return render(request, "agreements/evaluation_form.html", {"course": course, "form": form})
 
@@ -311,6 +349,28 @@ def document_detail(request, kind, pk, pdf=False):
         stem = "plan" if kind == "plan" else "evaluering"
         return pdf_response(html_to_pdf(html), f"{stem}-{document.course.reference}.pdf")
     return render(request, "agreements/document.html", context)
+
+
+@login_required
+def document_submit(request, kind, pk):
+    """The confirmation before the final step: the enterprise sees the document as it will
+    be sent and submits it; afterwards it can only read it until it is sent back."""
+    document = DOCUMENTS[kind](request.user, pk)
+    if _read_only(request.user, document):
+        return redirect(document.get_absolute_url())
+    _enterprise_writes(request.user, document)
+    missing = submission_missing(document)
+    if request.method == "POST" and not missing:
+        try:
+            submission_submit_checked(document=document, user=request.user)
+        except NotEditable:
+            messages.error(request, "Dokumentet er allerede indsendt.")
+        else:
+            noun = "Planen" if kind == "plan" else "Evalueringen"
+            messages.success(request, f"{noun} er indsendt.")
+        return redirect(document.get_absolute_url())
+    context = _document_context(request, document, kind) | {"missing": missing}
+    return render(request, "agreements/document_submit.html", context)
 
 
 @login_required

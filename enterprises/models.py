@@ -3,10 +3,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from socialeconomy.db import reference_taken, unique_reference_ignoring_case
 from socialeconomy.text import danish_slugify
-from socialeconomy.validators import parse_sdgs, validate_cvr, validate_sdgs
+from socialeconomy.validators import (
+    date_problem,
+    parse_sdgs,
+    reference_problem,
+    refuse_cpr_in_texts,
+    validate_cvr,
+    validate_reference,
+    validate_sdgs,
+)
 from socialeconomy.vocabulary import EnterpriseType, HireType, PlacementType
 
 
@@ -65,10 +75,14 @@ class Enterprise(models.Model):
         return parse_sdgs(self.sdgs)
 
     def clean(self):
+        errors = refuse_cpr_in_texts(self, ["description", "target_group"])
+        problem = date_problem(self.joined, timezone.localdate())
+        if problem:
+            errors["joined"] = f"Datoen {problem}."
         if self.left and self.joined and self.left < self.joined:
-            raise ValidationError(
-                {"left": "Datoen for udtræden skal ligge på eller efter datoen for indtræden."}
-            )
+            errors["left"] = "Datoen for udtræden skal ligge på eller efter datoen for indtræden."
+        if errors:
+            raise ValidationError(errors)
         if self.sdgs:
             self.sdgs = ", ".join(str(n) for n in parse_sdgs(self.sdgs))
 
@@ -97,25 +111,51 @@ class EnterpriseYear(models.Model):
     def get_absolute_url(self) -> str:
         return self.enterprise.get_absolute_url()
 
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, ["this_year", "next_year"])
+        if errors:
+            raise ValidationError(errors)
+
 
 class DatedRecord(models.Model):
     """A dated event of an enterprise, counted when its date lies within a period."""
 
-    reference = models.CharField("reference", max_length=50, unique=True)
+    reference = models.CharField(
+        "reference",
+        max_length=50,
+        unique=True,
+        validators=[validate_reference],
+        help_text="Pseudonym reference, fx F22-01. Aldrig navn eller CPR-nummer.",
+    )
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, verbose_name="virksomhed", related_name="+"
     )
     date = models.DateField("dato", db_index=True)
 
+    free_texts: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
         ordering = ["-date", "reference"]
+        constraints = [unique_reference_ignoring_case("%(class)s_reference_ci")]
 
     def __str__(self) -> str:
         return self.reference
 
     def get_absolute_url(self) -> str:
         return reverse(f"enterprises:{self.url_name}_edit", args=[self.pk])
+
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, self.free_texts)
+        problem = date_problem(self.date, timezone.localdate())
+        if problem:
+            errors["date"] = f"Datoen {problem}."
+        if self.reference and reference_problem(self.reference) is None:
+            taken = reference_taken(type(self), self.reference, self.pk)
+            if taken:
+                errors["reference"] = taken
+        if errors:
+            raise ValidationError(errors)
 
 
 class Grant(DatedRecord):
@@ -130,6 +170,7 @@ class Grant(DatedRecord):
     )
     purpose = models.TextField("formål", blank=True)
     history = HistoricalRecords()
+    free_texts = ("donor", "purpose")
 
     class Meta(DatedRecord.Meta):
         verbose_name = "bevilling"

@@ -14,11 +14,30 @@ class EnterpriseTable(Table):
         fields = ["name", "type", "cvr", "town", "joined", "left"]
 
 
+def _count(n: int) -> str:
+    return f"{n} bevilling" if n == 1 else f"{n} bevillinger"
+
+
+def _grants_total(table) -> str:
+    """The footer: the sum of every grant the filter selects, not only this page's."""
+    from django.contrib.humanize.templatetags.humanize import intcomma
+    from django.db.models import Sum
+
+    total = table.data.data.aggregate(total=Sum("amount"))["total"] or 0
+    return f"{intcomma(total)} kr."
+
+
 class GrantTable(Table):
-    reference = tables.Column(linkify=lambda record: record.get_absolute_url())
+    reference = tables.Column(
+        linkify=lambda record: record.get_absolute_url(),
+        footer=lambda table: f"I alt, {_count(len(table.data))}",
+    )
     enterprise = tables.Column(linkify=True)
     date = DateColumn()
-    amount = tables.Column(attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    amount = tables.Column(
+        attrs={"td": {"class": "num"}, "th": {"class": "num"}, "tf": {"class": "num"}},
+        footer=_grants_total,
+    )
 
     class Meta(Table.Meta):
         model = Grant

@@ -20,6 +20,7 @@ from enterprises.forms import (
 )
 from enterprises.tables import EnterpriseTable, GrantTable, HireTable, PlacementTable
 from socialeconomy import roles
+from socialeconomy.deletion import delete_link
 from socialeconomy.records import form_page, list_page
 
 
@@ -180,5 +181,8 @@ def dated_edit(request, kind, pk):
         title=f"Rediger {dated.noun} {record.reference}",
         cancel_url=reverse(f"enterprises:{kind}_list"),
         success_url=reverse(f"enterprises:{kind}_list"),
-        context={"history": history_rows(record)} if hasattr(record, "history") else None,
+        context={
+            "history": history_rows(record) if hasattr(record, "history") else None,
+            **delete_link(kind, record),
+        },
     )

@@ -10,7 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from exchange.imports import sheet_records
-from exchange.spec import SHEETS, ooxml_escape
+from exchange.spec import SHEETS, cell_label, ooxml_escape
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,7 +28,7 @@ def _cell(sheet, value, kind: str):
         if value.startswith(FORMULA_STARTS):
             cell.number_format = "@"  # and stays text when edited in Excel
     elif kind == "date" and value is not None:
-        cell.number_format = "yyyy-mm-dd"
+        cell.number_format = "dd.mm.yyyy"  # a real date, shown the Danish way
     elif kind == "number" and value is not None:
         cell.number_format = "#,##0"
     return cell
@@ -53,7 +53,9 @@ def workbook_export(target) -> dict[str, int]:
         sheet.append(header)
         records = sorted(sheet_records(spec).values(), key=lambda r: r[spec.key.field])
         for record in records:
-            sheet.append([_cell(sheet, record[c.field], c.kind) for c in spec.columns])
+            sheet.append(
+                [_cell(sheet, cell_label(c, record[c.field]), c.kind) for c in spec.columns]
+            )
         counts[spec.name] = len(records)
     workbook.save(target)
     return counts

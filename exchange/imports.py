@@ -16,6 +16,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise
 from exchange.archive import archive_check
+from exchange.preview import LISTED, row_changed, row_created
+from exchange.rules import rows_check
 from exchange.spec import (
     AGREEMENT,
     ENTERPRISE,
@@ -68,6 +70,7 @@ class SheetChanges:
     created: int = 0
     changed: int = 0
     unchanged: int = 0
+    rows: list[str] = field(default_factory=list)  # the first rows' changes, as read
 
 
 @dataclass
@@ -75,6 +78,7 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
     sheets: list[SheetChanges] = field(default_factory=list)
     written: bool = False
+    references: list[str] = field(default_factory=list)  # of the rows created or changed
 
     @property
     def ok(self) -> bool:
@@ -166,6 +170,8 @@ class _Reader:
         return parsed
 
     def rules(self, sheet: Sheet, row: Row) -> None:
+        if sheet.model is Course:
+            return  # the course rules, as the forms apply them: exchange.rules.rows_check
         v = row.values
         headers = {c.field: c.header for c in sheet.columns}
 
@@ -175,8 +181,6 @@ class _Reader:
         start, end = ("joined", "left") if "joined" in v else ("start", "end")
         if v.get(start) and v.get(end) and v[end] < v[start]:
             fail(end, f"ligger før {headers[start]} ({v[start]:%d.%m.%Y})")
-        if sheet.model is Course and v.get("outcome") and not v.get("end"):
-            fail("outcome", "et resultat kan kun registreres, når forløbet har en slutdato")
 
 
 def sheet_records(sheet: Sheet) -> dict[str, dict]:
@@ -237,6 +241,7 @@ def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
         workbook.close()
         handle.close()
     _check_links(reader, parsed)
+    rows_check(reader, parsed)
     return parsed
 
 
@@ -246,12 +251,17 @@ def _plan(sheet: Sheet, rows: list[Row]) -> tuple[SheetChanges, list[dict], list
     creates, updates = [], []
     for row in rows:
         record = existing.get(row.values[sheet.key.field])
+        listed = len(changes.rows) < LISTED
         if record is None:
             creates.append(row.values)
             changes.created += 1
+            if listed:
+                changes.rows.append(row_created(sheet, row))
         elif any(record[f] != v for f, v in row.values.items()):
             updates.append({**row.values, "pk": record["pk"]})
             changes.changed += 1
+            if listed:
+                changes.rows.append(row_changed(sheet, row, record))
         else:
             changes.unchanged += 1
     return changes, creates, updates
@@ -298,11 +308,29 @@ def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict, 
         for start in range(0, len(ids), BATCH):
             batch = ids[start : start + BATCH]
             Course.objects.filter(pk__in=batch).update(version=F("version") + 1)
-    objects = [model(**r) for r in rows]
+    # The history copies whole objects: start from the stored ones.
+    objects = _stored_with(model, rows) if tracked else [model(**r) for r in rows]
     if tracked:
         bulk_update_with_history(objects, model, fields, batch_size=BATCH, default_user=user)
     else:
         model.objects.bulk_update(objects, fields, batch_size=BATCH)
+
+
+def _stored_with(model, rows: list[dict]) -> list:
+    """The stored records of rows, with the rows' values set. A record built from the row
+    alone would carry empty values in the fields the sheet has no column for (a course's
+    final evaluation date …), and the history would record them as changed to empty."""
+    stored = {}
+    ids = [r["pk"] for r in rows]
+    for start in range(0, len(ids), BATCH):
+        stored.update(model.objects.in_bulk(ids[start : start + BATCH]))
+    objects = []
+    for values in rows:
+        instance = stored[values["pk"]]
+        for name, value in values.items():
+            setattr(instance, name, value)
+        objects.append(instance)
+    return objects
 
 
 def workbook_import(
@@ -323,6 +351,8 @@ def workbook_import(
         if sheet.name in parsed:
             changes, creates, updates = _plan(sheet, parsed[sheet.name])
             result.sheets.append(changes)
+            if sheet.key.field == "reference":
+                result.references += [v["reference"] for v in (*creates, *updates)]
             plans.append((sheet, creates, updates))
     if dry_run:
         return result

@@ -8,7 +8,7 @@ from typing import Any
 
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise, Grant, Hire, Placement
-from socialeconomy.validators import cvr_is_valid, looks_like_cpr
+from socialeconomy.validators import cvr_is_valid, reference_problem, text_cpr_problem
 from socialeconomy.vocabulary import (
     AgreementModel,
     EnterpriseType,
@@ -106,17 +106,34 @@ def choice_reader(choices, what: str):
             raise CellError(f"{_quoted(value)} er ikke en kendt {what}; brug en af: {allowed}")
         return code
 
+    read.choices = choices  # the export writes the Danish label, the import takes both
     return read
+
+
+def cell_label(column, value):
+    """A stored value as a consultant reads it: the Danish label of a code."""
+    choices = getattr(column.read, "choices", None)
+    if choices is not None and value not in (None, ""):
+        return dict(choices.choices).get(value, value)
+    return value
 
 
 def read_reference(value: Any) -> str:
     text = read_text(value).strip()
-    if looks_like_cpr(text):
-        raise CellError(
-            "ligner et CPR-nummer; brug en pseudonym sagsreference, aldrig et CPR-nummer"
-        )
+    problem = reference_problem(text)  # a number cell is read as its digits first
+    if problem:
+        raise CellError(problem)
     if len(text) > 50:
         raise CellError("er længere end 50 tegn")
+    return text
+
+
+def read_free_text(value: Any) -> str:
+    """Free text (a donor, a purpose): never a CPR number in it."""
+    text = read_text(value)
+    problem = text_cpr_problem(text)
+    if problem:
+        raise CellError(problem[0].lower() + problem[1:])
     return text
 
 
@@ -211,9 +228,9 @@ SHEETS = (
         Grant,
         (
             *DATED,
-            Column("Giver", "donor", read_text, True, width=36),
+            Column("Giver", "donor", read_free_text, True, width=36),
             Column("Beløb", "amount", read_amount, True, kind="number", width=14),
-            Column("Formål", "purpose", read_text, width=40),
+            Column("Formål", "purpose", read_free_text, width=40),
         ),
     ),
     Sheet(

@@ -26,7 +26,12 @@ def _import(job: Job, progress) -> Outcome:
     except WorkbookRefused as refused:
         raise Refused(str(refused)) from None
     if result.written:
-        access_record(job.user, Action.IMPORT, detail=f"{job.title}: {result.summary}")
+        access_record(
+            job.user,
+            Action.IMPORT,
+            references=result.references,
+            detail=f"{job.title}: {result.summary}",
+        )
     return Outcome(result={"errors": result.errors, "sheets": [asdict(s) for s in result.sheets]})
 
 

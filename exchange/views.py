@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from audit.services import Action, access_record
+from audit.services import Action, access_record, all_references
 from background.access import job_for_user
 from exchange.exports import workbook_export
 from exchange.imports import MAX_BYTES
@@ -52,7 +52,12 @@ def exchange_confirm(request, token):
 @login_required
 def exchange_export(request):
     consultant_or_404(request.user)
-    access_record(request, Action.EXPORT, detail="hele udvekslingsfilen (alle forløb)")
+    access_record(
+        request,
+        Action.EXPORT,
+        references=all_references(),
+        detail="hele udvekslingsfilen (alle forløb)",
+    )
     stream = BytesIO()
     workbook_export(stream)
     filename = f"socialokonomi-{timezone.localdate():%Y-%m-%d}.xlsx"

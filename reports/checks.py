@@ -131,12 +131,22 @@ def outside_membership(start, end, today):
             )
 
 
+def _as_stated(difference) -> str:
+    """The published figure as the document words it, quoted, with the number it means
+    when the wording says otherwise (the 2022 report's «9.553.911 mio. kr.» is 9.553.911)."""
+    number = dk_int(difference.published)
+    stated = difference.stated_as
+    if not stated or stated == number:
+        return number
+    return f"«{stated}» (tallet {number})"
+
+
 def published_differs(start, end, today):
     figures = report_figures(start=start, end=end)
     for d in published_differences(start, end, figures):
         yield Finding(
             "Offentliggjort tal afviger",
-            f"{d.label}: {d.document} skriver {d.stated_as or d.published}, "
+            f"{d.label}: {d.document} skriver {_as_stated(d)}, "
             f"registreringerne giver {dk_int(d.computed)}.",
             reverse("admin:reports_publishedfigure_changelist"),
         )
@@ -225,6 +235,24 @@ def similar_references(start, end, today):
         )
 
 
+def open_after_agreement(start, end, today):
+    """Courses still open (no end date) under an agreement that has ended: the end date or
+    the outcome was never recorded, or the course belongs under a later agreement."""
+    by_day = min(end, today)
+    courses = (
+        Course.objects.filter(end__isnull=True, agreement__end__lt=by_day, start__lte=end)
+        .select_related("agreement")
+        .order_by("agreement__name", "reference")
+    )
+    for course in courses:
+        yield Finding(
+            "Forløb i gang under en afsluttet aftale",
+            f"{course.reference} står stadig som i gang, men aftalen {course.agreement.name} "
+            f"sluttede {course.agreement.end:%d.%m.%Y}.",
+            _link(course),
+        )
+
+
 CHECKS = [
     completed_without_outcome,
     plan_overdue,
@@ -233,6 +261,7 @@ CHECKS = [
     outside_membership,
     published_differs,
     similar_references,
+    open_after_agreement,
 ]
 
 

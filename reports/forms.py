@@ -1,6 +1,7 @@
 from django import forms
 
 from reports.models import ReportSection
+from socialeconomy.validators import validate_no_cpr_text
 
 HELP = ReportSection._meta.get_field("text").help_text
 
@@ -17,6 +18,7 @@ class SectionTextsForm(forms.Form):
                 label=label,
                 required=False,
                 max_length=50_000,
+                validators=[validate_no_cpr_text],
                 initial=current.get(key, ""),
                 widget=forms.Textarea(attrs={"rows": 8}),
             )

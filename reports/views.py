@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from agreements import deadlines
 from agreements.access import agreements_for_user, courses_for_user
-from audit.services import Action, access_record
+from audit.services import Action, access_record, references_in
 from background.models import Job
 from background.services import job_create, job_start
 from reports.access import (
@@ -31,6 +31,7 @@ from reports.models import Publication
 from reports.pdfs import draft_pdf
 from reports.selectors import report_figures
 from reports.services import report_texts_update
+from reports.successor import report_create_successor, report_successor
 from reports.tasks import publish_report_job
 from socialeconomy import roles
 from socialeconomy.querystring import as_of, period
@@ -56,9 +57,11 @@ def home(request):
         return redirect("reports:list")
     today = as_of(request)
     courses = courses_for_user(user)
-    access_record(request, Action.LIST, detail="startsiden: frister")
+    records_day = None if "dato" in request.GET else deadlines.opening_day(courses, today)
+    today = records_day or today
     context = {
         "today": today,
+        "records_day": records_day,
         "plans_due": deadlines.plans_due(courses, today),
         "follow_ups_due": deadlines.follow_ups_due(courses, today),
         "finals_overdue": deadlines.final_evaluations_overdue(courses, today),
@@ -71,12 +74,16 @@ def home(request):
             "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
             "capacity": deadlines.capacity_today(agreements_for_user(user), today),
         }
-        return render(request, "home.html", context)
-    context |= {
-        "enterprises": user.enterprises.order_by("name"),
-        "returned": deadlines.documents_returned(courses),
-    }
-    return render(request, "home_enterprise.html", context)
+        template = "home.html"
+    else:
+        context |= {
+            "enterprises": user.enterprises.order_by("name"),
+            "returned": deadlines.documents_returned(courses),
+        }
+        template = "home_enterprise.html"
+    references = deadlines.references_shown(context)
+    access_record(request, Action.LIST, references=references, detail="startsiden: frister")
+    return render(request, template, context)
 
 
 @login_required
@@ -96,7 +103,7 @@ def _with_toolbar(html: str, title: str, links: list[tuple[str, str]]) -> str:
 
 
 def _draft_links(report, kind: str) -> list[tuple[str, str]]:
-    links = [("Download PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
+    links = [("Hent PDF", reverse(f"reports:{kind}_pdf", args=[report.pk]))]
     for other, label in (
         ("full", "Fuld udgave"),
         ("public", "Offentlig udgave"),
@@ -155,7 +162,7 @@ def publication_document(request, pk, kind, pdf=False):
     if pdf:
         filename = f"{stem}-{publication.report.start:%Y}-v{publication.version}.pdf"
         return pdf_response(getattr(publication, pdf_field), filename)
-    links = [("Download PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
+    links = [("Hent PDF", reverse(f"reports:publication_{kind}_pdf", args=[pk]))]
     if kind != "summary":
         links.append(("Udvalgsresumé", reverse("reports:publication_summary", args=[pk])))
     else:
@@ -216,8 +223,36 @@ def data_quality(request):
     if start > end:  # one end chosen, the other from the default period
         messages.error(request, "Perioden slutter før den begynder; vælg begge datoer.")
     findings = data_check(start=start, end=end, today=today) if start <= end else []
+    findings = _openable(request.user, findings)
+    shown = references_in(f.text for f in findings)
+    access_record(request, Action.LIST, references=shown, detail=f"datakvalitet {start}–{end}")
     groups: dict[str, list] = {}
     for finding in findings:
         groups.setdefault(finding.check, []).append(finding)
     context = {"start": start, "end": end, "groups": groups, "count": len(findings)}
     return render(request, "reports/quality.html", context)
+
+
+@login_required
+def report_next(request, pk):
+    """«Ny rapport ud fra denne»: a confirmation, then the next period's report."""
+    report = report_for_consultant(request.user, pk)
+    successor = report_successor(report)
+    if request.method == "POST":
+        created = report_create_successor(report)
+        if successor.existing:
+            messages.info(request, f"{created.title} fandtes allerede; her er den.")
+        else:
+            messages.success(request, f"{created.title} er oprettet med teksterne fra {report}.")
+        return redirect(reverse("reports:texts", args=[created.pk]))
+    return render(request, "reports/next.html", {"report": report, "successor": successor})
+
+
+def _openable(user, findings):
+    """No dead ends: a finding links to the admin only for who may use the admin; for
+    everybody else it is shown without the link."""
+    from dataclasses import replace
+
+    admin = reverse("admin:index")
+    may_admin = user.is_superuser or (user.is_staff and bool(user.get_all_permissions()))
+    return [f if may_admin or not f.url.startswith(admin) else replace(f, url="") for f in findings]

@@ -1,5 +1,6 @@
-"""Form conventions shared by every register: a date picker that posts ISO dates (typed
-dd.mm.yyyy is accepted too), and the model's own validation (clean()) on every save."""
+"""Form conventions shared by every register: Danish date entry (dd.mm.åååå typed in a text
+field, whatever the browser's language; ISO dates are read too), and the model's own
+validation (clean()) on every save."""
 
 from django import forms
 from django.utils import timezone
@@ -8,10 +9,20 @@ EMPTY_CHOICE = "– vælg –"
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A text field for dd.mm.åååå: a browser's date picker follows the browser's language
+    (mm/dd/yyyy in an English browser). settings.DATE_INPUT_FORMATS reads what is typed."""
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        attrs = {
+            "placeholder": "dd.mm.åååå",
+            "inputmode": "numeric",
+            "size": 10,
+            "autocomplete": "off",
+            **(attrs or {}),
+        }
+        super().__init__(attrs=attrs, format="%d.%m.%Y")
 
 
 class ModelForm(forms.ModelForm):
@@ -22,7 +33,11 @@ class ModelForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
-            if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            radio = isinstance(field.widget, forms.RadioSelect)
+            if radio and not isinstance(field, forms.ModelChoiceField):
+                # a radio list offers the choices themselves, never "– vælg –"
+                field.choices = [(k, v) for k, v in field.choices if k != ""]
+            elif isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
                 field.empty_label = EMPTY_CHOICE
             elif isinstance(field, forms.ChoiceField) and field.choices[:1] == [("", "---------")]:
                 field.choices = [("", EMPTY_CHOICE), *field.choices[1:]]

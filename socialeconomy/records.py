@@ -6,8 +6,10 @@ import io
 
 import django_tables2 as tables
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import EmptyPage
-from django.http import HttpResponse
+from django.db.models import ProtectedError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
@@ -72,6 +74,7 @@ class Table(tables.Table):
         attrs = {"class": "data"}
         template_name = "records/table.html"
         empty_text = "Ingen poster matcher."
+        default = "–"  # the app's one sign for "nothing", as on every other page
 
 
 def list_page(
@@ -91,6 +94,7 @@ def list_page(
         rows = queryset.none()
     table = table_class(rows, **(table_kwargs or {}))
     if request.GET.get("eksport") == "xlsx":
+        _log_shown(request, title, rows, export=True)
         return _xlsx(table, title, export_stem)
     tables.RequestConfig(request, paginate=False).configure(table)  # the sort
     page, per_page = paging(request)
@@ -98,6 +102,7 @@ def list_page(
         table.paginate(page=page, per_page=per_page)
     except EmptyPage:  # past the last page: show the last
         table.page = table.paginator.page(table.paginator.num_pages)
+    _log_shown(request, title, [row.record for row in table.paginated_rows])
     query = request.GET.copy()
     query.pop("page", None)
     query["eksport"] = "xlsx"
@@ -109,6 +114,25 @@ def list_page(
         "export_query": query.urlencode(),
     }
     return render(request, "records/list.html", context)
+
+
+def _log_shown(request, title: str, records, export: bool = False) -> None:
+    """A list of records with references (courses, grants, hires, placements) leaves an
+    access-log line under every reference it showed or exported, and the search term."""
+    from audit.services import Action, access_record
+
+    model = getattr(records, "model", None) or (type(records[0]) if records else None)
+    if model is None or "reference" not in {f.name for f in model._meta.fields}:
+        return
+    if export:
+        references = records.values_list("reference", flat=True)
+        action = Action.EXPORT
+    else:
+        references = [r.reference for r in records]
+        action = Action.SEARCH if request.GET.get("q") else Action.LIST
+    query = request.GET.urlencode()
+    detail = request.GET["q"] if action == Action.SEARCH else f"{title.lower()} {query}"
+    access_record(request, action, references=references, detail=detail.strip())
 
 
 def _xlsx(table, title: str, stem: str) -> HttpResponse:
@@ -163,3 +187,33 @@ def form_page(
         template,
         {"form": form, "title": title, "cancel_url": cancel_url, **(context or {})},
     )
+
+
+@login_required
+def record_delete(request, kind: str, pk: int):
+    """The one delete page: the access helper first, then a confirmation (what will be
+    deleted, or why it may not be); POST deletes and says so. History is kept."""
+    from audit.services import Action, access_record
+    from socialeconomy.deletion import KINDS, deletion_blockers
+
+    if kind not in KINDS:
+        raise Http404("Ukendt posttype")
+    deletable = KINDS[kind]
+    record = deletable.get(request.user, pk)
+    blockers = deletion_blockers(kind, record)
+    if request.method == "POST" and not blockers:
+        name, reference = str(record), getattr(record, "reference", "")
+        try:
+            record.delete()
+        except ProtectedError:
+            blockers = [f"Andre poster hviler på {deletable.noun}; det kan ikke slettes."]
+        else:
+            if reference and kind != "course":  # a course's deletion is logged by its history
+                access_record(
+                    request, Action.CHANGE, references=[reference], detail=f"{kind} slettet"
+                )
+            messages.success(request, f"{name} er slettet. Historikken er bevaret.")
+            return redirect(deletable.after(record))
+    context = {"record": record, "noun": deletable.noun, "blockers": blockers}
+    status = 409 if request.method == "POST" and blockers else 200
+    return render(request, "records/delete.html", context, status=status)

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "socialeconomy.middleware.SessionTimeoutMiddleware",
     "socialeconomy.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "audit.middleware.AccessLogMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

@@ -71,7 +71,9 @@ def test_views_searches_exports_and_changes_are_logged(client, consultant, staff
     course.save()
     assert _actions("L-7") == [
         ("systemet", Action.CHANGE),
+        ("konsulent-test", Action.EXPORT),  # the list's export names every reference in it
         ("konsulent-test", Action.VIEW),
+        ("konsulent-test", Action.SEARCH),  # the list showed L-7
         ("medarbejder-a", Action.VIEW),
         ("systemet", Action.CREATE),  # the plan
         ("systemet", Action.CREATE),  # the course

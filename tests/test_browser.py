@@ -78,11 +78,12 @@ def test_enterprise_user_writes_and_submits_a_plan_with_two_goals(
     )
     goals.nth(1).get_by_label("Mål:", exact=True).fill("Afklaring af arbejdsevne")
     page.get_by_role("button", name="Indsend planen").click()
+    page.get_by_role("button", name="Ja, indsend planen").click()  # the confirmation step
     page.get_by_text("Planen er indsendt.").wait_for()
     plan = Plan.objects.get(course=course)
     assert plan.status == SubmissionStatus.SUBMITTED
     assert [g.text for g in plan.goals.all()] == ["Stabilt fremmøde", "Afklaring af arbejdsevne"]
-    assert page.get_by_role("link", name="Download PDF").is_visible()
+    assert page.get_by_role("link", name="Hent PDF").is_visible()
 
 
 def test_committee_member_downloads_the_report_pdf(
@@ -94,7 +95,7 @@ def test_committee_member_downloads_the_report_pdf(
     page.get_by_role("link", name="Læs rapporten").click()
     page.get_by_role("heading", name="Årsrapport").first.wait_for()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download PDF").click()
+        page.get_by_role("link", name="Hent PDF").click()
     path = download.value.path()
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"

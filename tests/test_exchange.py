@@ -102,7 +102,7 @@ ERRORS = [
     ("Forløb", 2, 1, "Ukendt aftale", "Forløb!B2 (Aftale): «Ukendt aftale» findes hverken"),
     ("Forløb", 2, 4, "i job", 'Forløb!E2 (Resultat): "i job" er ikke en kendt resultatkode'),
     ("Forløb", 3, 4, "education", "Forløb!E3 (Resultat): et resultat kan kun registreres"),
-    ("Forløb", 2, 3, date(2022, 1, 1), "Forløb!D2 (Slut): ligger før Start (01.02.2022)"),
+    ("Forløb", 2, 3, date(2022, 1, 1), "Forløb!D2 (Slut): slutdatoen skal ligge på eller efter"),
     ("Forløb", 2, 5, "måske", 'Forløb!F2 (Veteran): "måske" er hverken ja eller nej'),
     ("Forløb", 3, 0, "Ø-001", "Forløb!A3 (Reference): «Ø-001» står også i række 2"),
     ("Forløb", 2, 2, None, "Forløb!C2 (Start): skal udfyldes"),

@@ -50,6 +50,7 @@ MATRIX = {
     "reports:list": (READERS, None, "get"),
     "reports:texts": (CONSULTANT, "report", "get"),
     "reports:publish": (CONSULTANT, "report", "get"),
+    "reports:next": (CONSULTANT, "report", "get"),
     "reports:quality": (CONSULTANT, None, "get"),
     "reports:compare": (CONSULTANT, "publication", "get"),
     "exchange:home": (CONSULTANT, None, "get"),
@@ -78,14 +79,25 @@ MATRIX = {
     "agreements:course_edit": (CONSULTANT, "course", "get"),
     "agreements:plan_edit": (ENTERPRISE_WRITES, "fresh_course", "get"),
     "agreements:evaluation_create": (ENTERPRISE_WRITES, "course", "get"),
-    "agreements:evaluation_edit": (ENTERPRISE_WRITES, "draft_evaluation", "get"),
+    # a consultant opening an evaluation's edit address is shown the evaluation (read-only)
+    "agreements:evaluation_edit": (row(staff_a=200, consultant=302), "draft_evaluation", "get"),
     "agreements:plan": (OWN, "plan", "get"),
     "agreements:plan_pdf": (OWN, "plan", "get"),
     "agreements:plan_handle": (row(consultant=302), "plan", "post"),
     "agreements:evaluation": (OWN, "evaluation", "get"),
     "agreements:evaluation_pdf": (OWN, "evaluation", "get"),
     "agreements:evaluation_handle": (row(consultant=302), "evaluation", "post"),
+    # The confirmation before submitting: the enterprise's own drafts; a consultant is
+    # shown the document itself (read-only), never a dead end.
+    "agreements:plan_submit": (row(staff_a=200, consultant=302), "draft_plan", "get"),
+    "agreements:evaluation_submit": (
+        row(staff_a=200, consultant=302),
+        "draft_evaluation",
+        "get",
+    ),
 }
+for _kind in ("course", "agreement", "pause", "grant", "hire", "placement"):
+    MATRIX[f"delete_{_kind}"] = (CONSULTANT, _kind, "get")  # the confirmation page
 for _dated in ("grant", "hire", "placement"):
     MATRIX[f"enterprises:{_dated}_list"] = (CONSULTANT, None, "get")
     MATRIX[f"enterprises:{_dated}_create"] = (CONSULTANT, None, "get")
@@ -161,6 +173,7 @@ def world(
         "plan": PlanFactory(course=course, **submitted),
         "evaluation": EvaluationFactory(course=course, **submitted),
         "draft_evaluation": EvaluationFactory(course=course),
+        "draft_plan": PlanFactory(course=CourseFactory(agreement=agreement)),
         "pause": PauseFactory(agreement=agreement),
         "year": EnterpriseYearFactory(enterprise=enterprise_a),
         "grant": GrantFactory(enterprise=enterprise_a),

@@ -43,6 +43,16 @@ def _plan_post(goals, submit=False, agreed_on="2022-03-20"):
     return data
 
 
+def _submit(client, url, data):
+    """Indsend: the form saves and leads to the confirmation; Ja, indsend submits."""
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"].endswith("/indsend/")
+    page = client.get(response["Location"]).content.decode()
+    assert "Ja, indsend" in page
+    return client.post(response["Location"])
+
+
 def test_plan_draft_submit_return_resubmit_receive(client, staff_a, consultant, course_a):
     url = reverse("agreements:plan_edit", args=[course_a.pk])
     client.force_login(staff_a)
@@ -55,10 +65,11 @@ def test_plan_draft_submit_return_resubmit_receive(client, staff_a, consultant, 
 
     goals = [("Stabilt fremmøde", ["3 dage om ugen"]), ("Afklaring af arbejdsevne", [])]
     with time_machine.travel("2022-03-24 09:00 +01:00", tick=False):
-        client.post(url, _plan_post(goals, submit=True))
+        _submit(client, url, _plan_post(goals, submit=True))
     plan.refresh_from_db()
     assert plan.status == SubmissionStatus.SUBMITTED and plan.goals.count() == 2
-    assert client.get(url).status_code == 404  # read-only once submitted
+    response = client.get(url)  # read-only once submitted: the plan, not a dead end
+    assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()
 
     client.force_login(consultant)
     handle = reverse("agreements:plan_handle", args=[plan.pk])
@@ -71,7 +82,7 @@ def test_plan_draft_submit_return_resubmit_receive(client, staff_a, consultant, 
     assert "Uddyb mål 2." in page and "Afklaring af arbejdsevne" in page
     goals[1] = ("Afklaring af arbejdsevne", ["Praktik i køkkenet", "Samtale med rehab-team"])
     with time_machine.travel("2022-03-31 09:00 +02:00", tick=False):
-        client.post(url, _plan_post(goals, submit=True))
+        _submit(client, url, _plan_post(goals, submit=True))
 
     client.force_login(consultant)
     client.post(handle, {"action": "receive"})
@@ -126,7 +137,7 @@ def test_final_evaluation_needs_work_capacity_and_sets_the_received_date(
     assert "skal beskrive deltagerens arbejdsevne" in page
     data["work_capacity"] = "Kan arbejde 15 timer om ugen med skånehensyn."
     with time_machine.travel("2022-06-08 12:00 +02:00", tick=False):
-        client.post(url, data)
+        _submit(client, url, data)
     evaluation = Evaluation.objects.get()
     assert evaluation.status == SubmissionStatus.SUBMITTED
     client.force_login(consultant)
@@ -157,7 +168,7 @@ def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
         ("Stabilt fremmøde", ["Tre dage om ugen"]),
         ("Øget selvværd", ["Præsentere sit værksted"]),
     ]
-    client.post(url, _plan_post(goals, submit=True))
+    _submit(client, url, _plan_post(goals, submit=True))
     plan = Plan.objects.get()
     response = client.get(reverse("agreements:plan_pdf", args=[plan.pk]))
     assert response["Content-Type"] == "application/pdf"

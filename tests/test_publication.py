@@ -91,7 +91,7 @@ def test_committee_sees_the_latest_published_public_version(
     response = client.get(reverse("reports:full", args=[small_report.pk]))
     assert response.url == reverse("reports:publication_public", args=[published.pk])
     page = client.get(response.url).content.decode()
-    assert "Offentlig udgave" in page and "Download PDF" in page
+    assert "Offentlig udgave" in page and "Hent PDF" in page
     listing = client.get(reverse("reports:list")).content.decode()
     assert reverse("reports:publication_public_pdf", args=[published.pk]) in listing
     pdf = client.get(reverse("reports:summary_pdf", args=[small_report.pk]), follow=True)

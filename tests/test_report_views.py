@@ -19,7 +19,7 @@ def report(demo):
 def test_consultant_reads_the_draft_pages(client, consultant, report, name):
     client.force_login(consultant)
     page = client.get(reverse(f"reports:{name}", args=[report.pk])).content.decode()
-    assert "Download PDF" in page and "(kladde)" in page
+    assert "Hent PDF" in page and "(kladde)" in page
     assert reverse(f"reports:{name}_pdf", args=[report.pk]) in page
 
 

@@ -38,12 +38,16 @@ class Command(BaseCommand):
             summary = "; ".join(
                 f"{s.name}: {s.created} nye, {s.changed} ændrede" for s in result.sheets
             )
-            access_record(None, Action.IMPORT, detail=f"{file}: {summary}")
+            access_record(
+                None, Action.IMPORT, references=result.references, detail=f"{file}: {summary}"
+            )
         for sheet in result.sheets:
             self.stdout.write(
                 f"{sheet.name}: {sheet.created} nye, {sheet.changed} ændrede, "
                 f"{sheet.unchanged} uændrede"
             )
+            for line in sheet.rows if dry_run else ():
+                self.stdout.write(f"  {line}")
         self.stdout.write(
             "Prøvekørsel: intet er skrevet." if dry_run else "Importen er gennemført."
         )
