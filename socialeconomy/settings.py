@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "enterprises",
     "agreements",
     "reports",
+    "strategy",
     "exchange",
     "audit",
 ]
