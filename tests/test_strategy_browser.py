@@ -92,3 +92,41 @@ def test_consultant_adds_goals_no_code_knows_and_the_report_counts_them(
     stopped = goals.locator(".goal", has_text="Højst 50 stoppede")
     assert "højst 50 i hver rapportperiode" in stopped.inner_text()
     assert "5: nået" in " ".join(stopped.locator("dl").inner_text().split())
+
+
+def test_consultant_copies_the_strategy_as_the_next_one_and_enters_a_reported_value(
+    page, live_server, consultant
+):
+    strategy_save(read_strategy_file(STRATEGY_FILE))
+    report = ReportPeriodFactory(
+        title="Årsrapport 2026", start=date(2026, 1, 1), end=date(2026, 12, 31)
+    )
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone
+    _login(page, live_server, consultant)
+    page.goto(live_server.url + reverse("strategy:list"))
+    page.get_by_role("link", name="Kopiér som ny strategi").click()
+    page.get_by_label("Navn:").fill("Politiske mål 2026–2029")
+    assert page.get_by_label("Gælder fra:").input_value() == "01.01.2026"
+    _goal(
+        page,
+        3,
+        **{
+            "Nøgle:": "events",
+            "Titel:": "Arrangementer i lokalsamfundet",
+            "Måles som:": "reported",
+            "Kadence:": "annual",
+            "Mål (tal):": "12",
+        },
+    )
+    page.get_by_role("button", name="Gem strategien").click()
+    page.get_by_text("Strategien «Politiske mål 2026–2029» er gemt: 7 spor, 4 mål").wait_for()
+    page.get_by_role("link", name="Indtast værdier for «Arrangementer i lokalsamfundet»").click()
+    page.get_by_label("Værdi 01.01.2026–31.12.2026").fill("14")
+    page.get_by_label("Kilde 01.01.2026–31.12.2026").fill("Enhedens kalender 2026")
+    page.get_by_role("button", name="Gem værdierne").click()
+    page.get_by_text("Værdierne er gemt (1 ændret).").wait_for()
+    page.goto(live_server.url + reverse("strategy:report_goals", args=[report.pk]))
+    goal = page.locator(".goal", has_text="Arrangementer i lokalsamfundet")
+    assert "14: nået" in " ".join(goal.locator("dl").inner_text().split())
+    assert "Kilde: Enhedens kalender 2026" in goal.inner_text()
+    assert Strategy.objects.count() == 2
