@@ -12,7 +12,7 @@ from reports.selectors import report_figures
 from strategy.measures import REPORTED, parse
 from strategy.models import Direction
 from strategy.selectors import strategy_figures, strategy_in_force
-from strategy.structure import BLOCKS, Section, report_sections
+from strategy.structure import BLOCKS, RECORDS, Section, report_sections
 
 
 def period_label(start: date, end: date) -> str:
@@ -141,7 +141,7 @@ def strategy_context(report, *, figures: dict, texts: dict[str, str], public: bo
     unplaced = [block for block in BLOCKS if block not in placed]
     if unplaced:  # no record disappears: blocks no track shows get a section of their own
         goals_at = next(i for i, s in enumerate(sections) if s.key == "goals")
-        sections.insert(goals_at, Section("records", "Øvrige registreringer", blocks=unplaced))
+        sections.insert(goals_at, Section(RECORDS, "Øvrige registreringer", blocks=unplaced))
         for number, section in enumerate(sections, 1):
             section.number = number
     views = goal_views(data)

@@ -34,7 +34,8 @@ UNNUMBERED = {
 }
 PAGE_BREAK = {"introduction", "enterprises", "goals"}
 PAGE_BREAK_BLOCKS = {"courses", "fundraising"}
-FRAME_KEYS = frozenset(FRAME_BEFORE) | frozenset(FRAME_AFTER) | frozenset(UNNUMBERED)
+RECORDS = "records"  # «Øvrige registreringer»: the blocks no track names
+FRAME_KEYS = frozenset(FRAME_BEFORE) | frozenset(FRAME_AFTER) | frozenset(UNNUMBERED) | {RECORDS}
 
 #: The record blocks a track's section can show (code → what it shows).
 BLOCKS = {

@@ -372,3 +372,25 @@ def test_at_most_goals_and_reported_values(tmp_path):
 def test_export_of_a_saved_strategy_is_what_was_saved(tmp_path):
     strategy = strategy_save(copy.deepcopy(SPEC_FILE))
     assert strategy_data(strategy) == SPEC_FILE
+
+
+def test_the_strategy_object_counts_with_a_fixed_number_of_queries(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            report_json(start=date(2023, 3, 1), end=date(2024, 2, 29))
+        return len(captured)
+
+    before = queries()
+    agreement = AgreementFactory(name="Ekstra", start=date(2022, 1, 1))
+    for i in range(30):
+        CourseFactory(
+            agreement=agreement,
+            start=date(2023, 4, 1),
+            end=date(2023, 9, 1),
+            outcome="flexjob" if i % 2 else "",
+        )
+        HireFactory(date=date(2023, 5, 1))
+    assert queries() == before <= 2 * 10 + 5  # report_figures per period, and 5 for the strategy
