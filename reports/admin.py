@@ -5,7 +5,6 @@ from reports.models import (
     PublishedFigure,
     ReportPeriod,
     ReportSection,
-    StrategyGoal,
 )
 
 
@@ -19,13 +18,6 @@ class ReportPeriodAdmin(admin.ModelAdmin):
     list_display = ["title", "start", "end", "issued"]
     search_fields = ["title"]
     inlines = [SectionInline]
-
-
-@admin.register(StrategyGoal)
-class StrategyGoalAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "target", "start", "end"]
-    list_filter = ["kind"]
-    search_fields = ["name"]
 
 
 @admin.register(PublishedFigure)

@@ -165,6 +165,46 @@ def _bench_pdf(report, out: list[Measure]) -> None:
     out.append(Measure("pdf_ratio", "PDF: pipeline / WeasyPrint", pipeline / weasy, "", 1.2))
 
 
+def _bench_strategy(out: list[Measure]) -> None:
+    """The demo's 2023 report (two periods on the strategy's scoreboard): the whole report
+    (figures, HTML, PDF) with the strategy against the same without the strategy object
+    (what the report cost before the strategy became data), and the JSON against
+    report_figures alone."""
+    from unittest import mock
+
+    from reports.document import html_to_pdf, render_report_html
+    from reports.models import ReportPeriod
+    from reports.selectors import report_figures
+    from strategy.demo import PERIOD_2023
+    from strategy.selectors import report_json
+
+    start, end = PERIOD_2023
+    report = ReportPeriod.objects.get(start=start, end=end)
+
+    def whole_report():
+        html_to_pdf(render_report_html(report))
+
+    with_strategy, without = float("inf"), float("inf")
+    for _ in range(2):  # interleaved, best of two
+        with_strategy = min(with_strategy, _median(whole_report, repeat=1))
+        with mock.patch("strategy.report.strategy_figures", lambda **kwargs: None):
+            without = min(without, _median(whole_report, repeat=1))
+    out.append(Measure("strategy_report", "2023 report with the strategy", with_strategy, "s"))
+    out.append(
+        Measure(
+            "strategy_ratio",
+            "2023 report: with / without the strategy",
+            with_strategy / without,
+            "",
+            1.1,
+        )
+    )
+    plain = _median(lambda: report_figures(start=start, end=end), repeat=7)
+    full = _median(lambda: report_json(start=start, end=end), repeat=7)
+    out.append(Measure("strategy_json", "2023 report JSON with the strategy", full * 1000, "ms"))
+    out.append(Measure("strategy_figures", "2023 report_figures alone", plain * 1000, "ms"))
+
+
 def _bench_figures(report, out: list[Measure]) -> Path:
     """Figures at 4,000 and 40,000 courses; returns the 40,000-course workbook."""
     from exchange.exports import workbook_export
@@ -293,17 +333,18 @@ def _ok(response, url) -> None:
 def run(postgres: bool, pdf: bool) -> list[Measure]:
     url = _setup(postgres)
     from agreements.models import Course
-    from reports.demo import demo_load, demo_publish
+    from reports.demo import PERIOD_START, demo_load, demo_publish
     from reports.models import ReportPeriod
 
     demo_load(password=PASSWORD)
     demo_publish()  # the committee's PDF in the load test
-    report = ReportPeriod.objects.get()
+    report = ReportPeriod.objects.get(start=PERIOD_START)  # the demo also has 2023
     out: list[Measure] = []
     database = "PostgreSQL" if postgres else "SQLite"
     print(f"Socialøkonomi benchmark on {database}", flush=True)
     if pdf:
         _bench_pdf(report, out)
+        _bench_strategy(out)
     workbook = _bench_figures(report, out)
     _bench_import(url, workbook, out)
     _grow_to(FULL, report.start)

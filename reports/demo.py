@@ -20,8 +20,9 @@ from simple_history.utils import bulk_create_with_history
 
 from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
-from reports.models import PublishedFigure, ReportPeriod, ReportSection, StrategyGoal
+from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from socialeconomy import roles
+from strategy.demo import demo_2023_load, demo_strategy_load
 
 TEXTS = Path(settings.BASE_DIR) / "fixtures" / "demo_2022_texts.json"
 
@@ -683,19 +684,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
             "rapportafsnit",
             ReportSection.objects.get_or_create(report=report, key=key, defaults={"text": text})[1],
         )
-    for kind, name, target in [
-        (StrategyGoal.Kind.EMPLOYMENT, "Beskæftigelse: mindst 30 personer om året", 30),
-        (StrategyGoal.Kind.ENTERPRISES, "40 socialøkonomiske virksomheder og initiativer", 40),
-    ]:
-        count(
-            "mål",
-            StrategyGoal.objects.get_or_create(
-                kind=kind,
-                start=date(2022, 1, 1),
-                end=date(2025, 12, 31),
-                defaults={"name": name, "target": target},
-            )[1],
-        )
+    count("strategier", demo_strategy_load())
     for document, published, start, end, key, value, stated in PUBLISHED:
         count(
             "offentliggjorte tal",
@@ -842,6 +831,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
             )[1],
         )
 
+    demo_2023_load(count)
     users, password_used = _ensure_users(password, enterprises)
     created["brugere"] = users
     return DemoResult(created=created, password=password_used or None)

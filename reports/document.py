@@ -21,6 +21,7 @@ from socialeconomy.vocabulary import (
     UNKNOWN_OUTCOME,
     EnterpriseType,
 )
+from strategy.report import strategy_context
 
 TYPE_HEADINGS = {
     EnterpriseType.REGISTERED: "Registrerede socialøkonomiske virksomheder",
@@ -201,7 +202,7 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
     else:
         without_outcome = completed_without_outcome(report.start, report.end)
 
-    return {
+    context = {
         "report": report,
         "period": period,
         "figures": figures,
@@ -248,6 +249,9 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
         ),
         "generated": timezone.localdate(),
     }
+    # The section structure and the goals, from the strategy in force (issue 13).
+    context |= strategy_context(report, figures=figures, texts=texts, public=public)
+    return context
 
 
 def report_for_period(start: date, end: date) -> ReportPeriod:

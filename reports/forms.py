@@ -2,6 +2,8 @@ from django import forms
 
 from reports.models import ReportSection
 from socialeconomy.validators import validate_no_cpr_text
+from strategy.selectors import strategy_in_force
+from strategy.structure import narrative_fields
 
 HELP = ReportSection._meta.get_field("text").help_text
 
@@ -13,7 +15,9 @@ class SectionTextsForm(forms.Form):
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
         current = {s.key: s.text for s in report.sections.all()}
-        for key, label in ReportSection.Key.choices:
+        strategy = strategy_in_force(report.end)
+        tracks = strategy.tracks.order_by("order") if strategy else []
+        for key, label in narrative_fields(tracks):  # the frame and the strategy's tracks
             self.fields[key] = forms.CharField(
                 label=label,
                 required=False,

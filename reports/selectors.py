@@ -12,7 +12,6 @@ from django.db.models.functions import Coalesce, Greatest, Least
 
 from agreements.models import Agreement, AgreementPause, Course, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
-from reports.models import StrategyGoal
 from socialeconomy.db import DaysBetween
 from socialeconomy.vocabulary import (
     UNKNOWN_OUTCOME,
@@ -21,6 +20,7 @@ from socialeconomy.vocabulary import (
     Outcome,
     PlacementType,
 )
+from strategy.selectors import strategy_targets
 
 _OUTCOME_ORDER = [*Outcome.values, UNKNOWN_OUTCOME]
 
@@ -34,9 +34,7 @@ def report_figures(*, start: date, end: date) -> dict:
     if end < start:
         raise ValueError("end must be on or after start")
 
-    goals = {}
-    for goal in StrategyGoal.objects.filter(start__lte=end, end__gte=start).order_by("start"):
-        goals[goal.kind] = goal.target  # the latest-starting goal of each kind wins
+    goals = strategy_targets(end)  # the targets of the strategy in force on the last day
 
     enterprises = dict.fromkeys(EnterpriseType.values, 0)
     for row in Enterprise.objects.in_field(start, end).values("type").annotate(n=Count("id")):
@@ -97,12 +95,12 @@ def report_figures(*, start: date, end: date) -> dict:
         "enterprises": {
             "by_type": enterprises,
             "total": sum(enterprises.values()),
-            "target": goals.get(StrategyGoal.Kind.ENTERPRISES),
+            "target": goals.get("enterprises"),
         },
         "employment": {
             "by_type": employment,
             "total": sum(employment.values()),
-            "annual_norm": goals.get(StrategyGoal.Kind.EMPLOYMENT),
+            "annual_norm": goals.get("employed"),
         },
         "placements": placements,
         "placements_by_enterprise": placements_by_enterprise,

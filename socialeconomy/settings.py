@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "enterprises",
     "agreements",
     "reports",
+    "strategy",
     "exchange",
     "audit",
     "background",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("enterprises.urls")),
     path("", include("agreements.urls")),
     path("", include("reports.urls")),
+    path("", include("strategy.urls")),
 ]
 urlpatterns += [
     path(f"slet/{kind}/<int:pk>/", record_delete, {"kind": kind}, name=f"delete_{kind}")

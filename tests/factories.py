@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group, User
 
 from agreements.models import Agreement, AgreementPause, Course, Evaluation, Plan
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
-from reports.models import PublishedFigure, ReportPeriod, StrategyGoal
+from reports.models import PublishedFigure, ReportPeriod
+from strategy.models import Goal, ReportedValue, Strategy, Track
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -94,15 +95,47 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     type = "internship"
 
 
-class StrategyGoalFactory(factory.django.DjangoModelFactory):
+class StrategyFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = StrategyGoal
+        model = Strategy
 
-    name = "Mål"
-    kind = StrategyGoal.Kind.EMPLOYMENT
-    target = 30
+    name = factory.Sequence(lambda n: f"Strategi {n}")
+    title = "Den Socialøkonomiske Strategi"
     start = date(2022, 1, 1)
     end = date(2025, 12, 31)
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    strategy = factory.SubFactory(StrategyFactory)
+    key = factory.Sequence(lambda n: f"spor_{n}")
+    number = factory.Sequence(lambda n: f"{n}.1")
+    title = factory.Sequence(lambda n: f"Spor {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    strategy = factory.SubFactory(StrategyFactory)
+    key = factory.Sequence(lambda n: f"maal_{n}")
+    title = "Beskæftigelse"
+    measure = "employed"
+    cadence = "annual"
+    target = 30
+    order = factory.Sequence(lambda n: n)
+
+
+class ReportedValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportedValue
+
+    goal = factory.SubFactory(GoalFactory, measure="reported")
+    value = 12
+    source = "Enhedens egen optælling"
 
 
 class ReportPeriodFactory(factory.django.DjangoModelFactory):

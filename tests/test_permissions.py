@@ -16,11 +16,13 @@ from tests.factories import (
     CourseFactory,
     EnterpriseYearFactory,
     EvaluationFactory,
+    GoalFactory,
     GrantFactory,
     HireFactory,
     PauseFactory,
     PlacementFactory,
     PlanFactory,
+    StrategyFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +61,12 @@ MATRIX = {
     "exchange:confirm": (row(consultant=302), "job", "post"),
     "exchange:export": (CONSULTANT, None, "get"),
     "audit:log": (CONSULTANT, None, "get"),
+    "strategy:list": (CONSULTANT, None, "get"),
+    "strategy:create": (CONSULTANT, None, "get"),
+    "strategy:edit": (CONSULTANT, "strategy", "get"),
+    "strategy:delete": (CONSULTANT, "strategy", "get"),
+    "strategy:reported": (CONSULTANT, "reported_goal", "get"),
+    "strategy:report_goals": (CONSULTANT, "report", "get"),
     "enterprises:list": (STAFF_AND_CONSULTANTS, None, "get"),
     "enterprises:create": (CONSULTANT, None, "get"),
     "enterprises:detail": (OWN, "enterprise", "get"),
@@ -181,6 +189,8 @@ def world(
         "placement": PlacementFactory(enterprise=enterprise_a),
         "report": small_report,
         "job": job,
+        "strategy": StrategyFactory(),
+        "reported_goal": GoalFactory(measure="reported"),
     }
 
 

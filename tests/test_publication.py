@@ -112,10 +112,14 @@ def test_unpublished_report_is_invisible_to_the_committee(client, committee_memb
 
 
 def test_consultant_edits_the_narrative_in_the_browser(client, consultant, small_report):
+    from strategy.demo import STRATEGY_FILE
+    from strategy.files import read_strategy_file, strategy_save
+
+    strategy_save(read_strategy_file(STRATEGY_FILE))  # its tracks are the report's sections
     client.force_login(consultant)
     url = reverse("reports:texts", args=[small_report.pk])
     form = client.get(url).content.decode()
-    assert "Første udkast." in form and "5. Fundraising og forandringsteori" in form
+    assert "Første udkast." in form and "Spor 2.2: Fundraising og forandringsteori" in form
     text = "Vi nåede målet.\n\n- første punkt\n- <script>alert(1)</script>"
     response = client.post(url, {"introduction": text, "fundraising": "## Fonde\n\nTak."})
     assert response.status_code == 302
@@ -130,7 +134,7 @@ def test_consultant_edits_the_narrative_in_the_browser(client, consultant, small
 def test_too_long_text_is_refused_and_nothing_is_lost(client, consultant, small_report):
     client.force_login(consultant)
     url = reverse("reports:texts", args=[small_report.pk])
-    response = client.post(url, {"introduction": "x" * 50_001, "trends": "Bevares."})
+    response = client.post(url, {"introduction": "x" * 50_001, "references": "Bevares."})
     assert response.status_code == 200
     page = response.content.decode()
     assert "højst have 50000 tegn" in page.replace(".", "")

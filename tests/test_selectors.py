@@ -7,17 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Course
-from reports.models import StrategyGoal
 from reports.selectors import report_figures
 from tests.factories import (
     AgreementFactory,
     CourseFactory,
     EnterpriseFactory,
+    GoalFactory,
     GrantFactory,
     HireFactory,
     PauseFactory,
     PlacementFactory,
-    StrategyGoalFactory,
+    StrategyFactory,
 )
 
 START, END = date(2022, 1, 1), date(2022, 12, 31)
@@ -166,11 +166,11 @@ def test_goals_come_from_the_strategy_and_are_null_without_one():
     assert figures()["employment"]["annual_norm"] is None
     assert figures()["enterprises"]["target"] is None
 
-    StrategyGoalFactory(kind=StrategyGoal.Kind.EMPLOYMENT, target=30)
-    StrategyGoalFactory(kind=StrategyGoal.Kind.ENTERPRISES, target=40)
-    StrategyGoalFactory(  # a goal for other years does not apply
-        kind=StrategyGoal.Kind.EMPLOYMENT, target=99, start=date(2026, 1, 1), end=date(2029, 1, 1)
-    )
+    strategy = StrategyFactory()
+    GoalFactory(strategy=strategy, measure="employed", target=30)
+    GoalFactory(strategy=strategy, measure="enterprises", cadence="by_end", target=40)
+    later = StrategyFactory(start=date(2026, 1, 1), end=date(2029, 1, 1))
+    GoalFactory(strategy=later, measure="employed", target=99)  # another strategy's period
 
     assert figures()["employment"]["annual_norm"] == 30
     assert figures()["enterprises"]["target"] == 40

@@ -4,7 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.document import html_to_pdf, render_report_html, report_for_period
-from reports.selectors import report_figures
+from strategy.selectors import report_json
 
 FORMATS = ("json", "html", "pdf")
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             raise CommandError("--format pdf needs --output FILE")
 
         if format == "json":
-            figures = report_figures(start=start_date, end=end_date)
+            figures = report_json(start=start_date, end=end_date)
             text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
         else:
             text = render_report_html(report_for_period(start_date, end_date))
