@@ -11,6 +11,7 @@ from django.utils import timezone
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.disclosure import Hidden, is_hidden, public_figures
+from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
@@ -96,21 +97,37 @@ def _portraits(period: Period, year: int) -> list[dict]:
     return groups
 
 
-def _goal_rows(report: ReportPeriod, figures: dict, *, public: bool) -> list[dict]:
+def goal_history(report: ReportPeriod) -> dict[str, dict]:
+    """The computed figures of every other period with a published goal figure, keyed
+    'start/end' (ISO): computed once per publication, beside the report's own figures."""
+    spans = (
+        PublishedFigure.objects.filter(key__in=GOAL_KEYS)
+        .exclude(period_start=report.start, period_end=report.end)
+        .values_list("period_start", "period_end")
+        .distinct()
+    )
+    return {
+        f"{start.isoformat()}/{end.isoformat()}": report_figures(start=start, end=end)
+        for start, end in spans
+    }
+
+
+def _goal_rows(
+    report: ReportPeriod, figures: dict, history: dict[str, dict], *, public: bool
+) -> list[dict]:
     """The report's period and every other period with a published goal figure, side by side.
     In the public version the computed figures of every period are suppressed too."""
     published = PublishedFigure.objects.filter(key__in=GOAL_KEYS).order_by("period_start")
     periods = {(report.start, report.end): figures}
+    for span, computed in history.items():
+        start, end = (date.fromisoformat(d) for d in span.split("/"))
+        periods[(start, end)] = public_figures(computed) if public else computed
     values: dict[tuple, dict[str, int]] = {}
     for figure in published:
         span = (figure.period_start, figure.period_end)
         values.setdefault(span, {})[figure.key] = figure.value
-        periods.setdefault(span, None)
     rows = []
     for (start, end), computed in sorted(periods.items()):
-        if computed is None:
-            computed = report_figures(start=start, end=end)
-            computed = public_figures(computed) if public else computed
         row = {
             "label": Period(start, end).label,
             "start": start,
@@ -142,12 +159,31 @@ def _public_differences(differences: list, public: dict) -> list:
     ]
 
 
-def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
+def report_snapshot(report: ReportPeriod) -> dict:
+    """The figures a report's documents are made from, computed once: the report period's
+    (``figures``) and the other periods' of the goal history (``history``)."""
+    return {
+        "figures": report_figures(start=report.start, end=report.end),
+        "history": goal_history(report),
+    }
+
+
+def report_context(
+    report: ReportPeriod,
+    *,
+    public: bool = False,
+    snapshot: dict | None = None,
+    issued: date | None = None,
+) -> dict:
     """Everything the report and the summary show. ``public``: the committee's version,
-    where counts of people from 1 to 4 are suppressed (see reports.disclosure)."""
+    where counts of people from 1 to 4 are suppressed (see reports.disclosure).
+    ``snapshot``: the figures to show (``report_snapshot``), computed now when not given.
+    ``issued``: the date of the published version this is; without it the document is a
+    draft («Kladde»), says so on every page and states no issue date."""
     period = Period(report.start, report.end)
-    computed = report_figures(start=report.start, end=report.end)
-    figures = public_figures(computed) if public else computed
+    snapshot = snapshot if snapshot is not None else report_snapshot(report)
+    computed = snapshot["figures"]
+    figures = edition_figures(computed, PUBLIC if public else FULL)
     texts: dict[str, str] = {}
     answers: dict[str, dict[int, str]] = {}
     if report.pk:  # a period with no stored report has figures but no narrative yet
@@ -176,7 +212,7 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
         for code, n in agreement["outcomes"].items():
             voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
-    goal_rows = _goal_rows(report, figures, public=public)
+    goal_rows = _goal_rows(report, figures, snapshot["history"], public=public)
     grants = list(
         Grant.objects.filter(date__range=(report.start, report.end))
         .select_related("enterprise")
@@ -245,7 +281,9 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             for code, n in figures["courses"]["outcomes"].items()
             if OUTCOME_GROUP.get(code) == "progression"
         ),
-        "generated": timezone.localdate(),
+        "generated": issued or timezone.localdate(),
+        "draft": issued is None,
+        "issued": issued,
     }
 
 
@@ -257,14 +295,24 @@ def report_for_period(start: date, end: date) -> ReportPeriod:
     )
 
 
-def render_report_html(report: ReportPeriod, *, public: bool = False) -> str:
-    """The whole report as one self-contained HTML file (CSS and charts inline)."""
-    return render_to_string("reports/annual_report.html", report_context(report, public=public))
+def render_report_html(report: ReportPeriod, *, public: bool = False, **frozen) -> str:
+    """The whole report as one self-contained HTML file (CSS and charts inline).
+    ``frozen``: ``snapshot`` and ``issued`` of a publication (see report_context)."""
+    return render_to_string(
+        "reports/annual_report.html", report_context(report, public=public, **frozen)
+    )
 
 
-def render_summary_html(report: ReportPeriod, *, public: bool = False) -> str:
+def render_summary_html(report: ReportPeriod, *, public: bool = False, **frozen) -> str:
     """The one-page committee summary: status on the strategy's goals."""
-    return render_to_string("reports/summary.html", report_context(report, public=public))
+    return render_to_string("reports/summary.html", report_context(report, public=public, **frozen))
+
+
+def render_edition_html(report: ReportPeriod, edition: str, **frozen) -> str:
+    """The document of an edition: full or public report, or the summary (public rules)."""
+    if edition == SUMMARY:
+        return render_summary_html(report, public=True, **frozen)
+    return render_report_html(report, public=is_public(edition), **frozen)
 
 
 def project_url_fetcher():
@@ -286,6 +334,7 @@ def project_url_fetcher():
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
+    # Tagged (PDF/UA-1): structure for screen readers, the document's language and title.
     return HTML(
         string=html, base_url=str(settings.BASE_DIR), url_fetcher=project_url_fetcher()
-    ).write_pdf()
+    ).write_pdf(pdf_variant="pdf/ua-1")

@@ -4,9 +4,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from reports.document import html_to_pdf, render_report_html, render_summary_html
+from reports.document import html_to_pdf, render_edition_html, report_snapshot
+from reports.editions import FULL, PUBLIC, SUMMARY
 from reports.models import Publication, ReportPeriod, ReportSection
-from reports.selectors import report_figures
 
 
 def report_texts_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
@@ -30,22 +30,30 @@ def report_texts_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
 
 def report_publish(*, report: ReportPeriod, user) -> Publication:
     """Freeze the report as it stands: figures, texts, and the full, public and summary
-    documents (HTML and the PDF made from it). Each publication is a new version."""
+    documents (HTML and the PDF made from it). Each publication is a new version.
+
+    The figures are computed once (``report_snapshot``) and every document is rendered
+    from that one frozen set, so the JSON and the three documents cannot disagree. Each
+    document states the publication's date as its issue date."""
     with transaction.atomic():
         report = ReportPeriod.objects.select_for_update().get(pk=report.pk)
+        now = timezone.now()
+        issued = timezone.localdate(now)
         if report.issued is None:
-            report.issued = timezone.localdate()
+            report.issued = issued
             report.save(update_fields=["issued"])
-        full = render_report_html(report)
-        public = render_report_html(report, public=True)
-        summary = render_summary_html(report, public=True)
+        snapshot = report_snapshot(report)
+        full, public, summary = (
+            render_edition_html(report, edition, snapshot=snapshot, issued=issued)
+            for edition in (FULL, PUBLIC, SUMMARY)
+        )
         latest = report.publications.aggregate(n=Max("version"))["n"] or 0
         return Publication.objects.create(
             report=report,
             version=latest + 1,
-            published_at=timezone.now(),
+            published_at=now,
             published_by=user,
-            figures=report_figures(start=report.start, end=report.end),
+            figures=snapshot["figures"],
             texts={s.key: s.text for s in report.sections.all()},
             report_html=full,
             report_pdf=html_to_pdf(full),

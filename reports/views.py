@@ -23,7 +23,7 @@ from reports.access import (
 )
 from reports.checks import data_check
 from reports.comparison import figures_compare
-from reports.document import html_to_pdf, render_report_html, render_summary_html
+from reports.document import html_to_pdf, render_edition_html
 from reports.forms import SectionTextsForm
 from reports.models import Publication
 from reports.selectors import report_figures
@@ -104,12 +104,6 @@ def _draft_links(report, kind: str) -> list[tuple[str, str]]:
     return links
 
 
-def _render_draft(report, kind: str) -> str:
-    if kind == "summary":
-        return render_summary_html(report, public=True)
-    return render_report_html(report, public=kind == "public")
-
-
 # The documents are self-contained (their CSS inline, frozen when published): styles only.
 document_styles = csp_update({"style-src": ["'unsafe-inline'"]})
 
@@ -126,7 +120,7 @@ def report_document(request, pk, kind, pdf=False):
         kind = "summary" if kind == "summary" else "public"
         name = "publication_" + kind + ("_pdf" if pdf else "")
         return redirect(f"reports:{name}", publication.pk)
-    html = _render_draft(report, kind)
+    html = render_edition_html(report, kind)
     if pdf:
         return pdf_response(html_to_pdf(html), f"{stem}-{report.start:%Y}-kladde.pdf")
     return HttpResponse(_with_toolbar(html, f"{title} (kladde)", _draft_links(report, kind)))

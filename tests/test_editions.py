@@ -1,0 +1,163 @@
+"""The editions: `annual_report --edition`, the public JSON (suppressed counts are null,
+results by outcome group), drafts marked «Kladde» on every page, one computation per
+publication, tagged PDFs."""
+
+import io
+import json
+import subprocess
+from datetime import date
+from unittest import mock
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+from hypothesis import given
+
+from reports import document
+from reports.disclosure import SMALLEST_SHOWN, figure_cells, is_hidden, outcome_groups
+from reports.editions import edition_figures, figures_json
+from reports.services import report_publish
+from tests.test_disclosure import FAST, figure_sets
+
+pytestmark = pytest.mark.django_db
+PERIOD = ["--start", "2022-01-01", "--end", "2023-02-28"]
+
+
+def _json(*args) -> dict:
+    out = io.StringIO()
+    call_command("annual_report", *PERIOD, "--format", "json", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def _agreement(figures: dict, name: str) -> dict:
+    return next(a for a in figures["agreements"] if a["name"] == name)
+
+
+def test_public_json_hides_small_counts_as_null_and_shows_results_by_group(demo):
+    public = _json("--edition", "public")
+    mina = _agreement(public, "Mina ApS")
+    assert mina["outcome_groups"]["progression"] == 21
+    assert mina["outcome_groups"]["pension"] == 9
+    assert mina["outcome_groups"]["stopped"] == 9
+    assert mina["outcomes"]["prison"] is None  # 1 person: hidden
+    synergihuset = _agreement(public, "Synergihuset")
+    assert synergihuset["participants"] is None  # 3
+    counts = [
+        v
+        for a in public["agreements"]
+        for key in ("participants", "ongoing", "completed", "outcomes", "outcome_groups")
+        for v in (a[key].values() if isinstance(a[key], dict) else [a[key]])
+    ]
+    assert not [v for v in counts if v is not None and 0 < v < SMALLEST_SHOWN]
+
+
+def test_full_json_is_unchanged_by_editions_and_carries_groups(demo):
+    full = _json()
+    assert full == _json("--edition", "full")
+    mina = _agreement(full, "Mina ApS")
+    assert mina["outcomes"]["prison"] == 1
+    assert mina["outcome_groups"] == {
+        "progression": 21,
+        "pension": 9,
+        "other_course": 1,
+        "unemployed": 8,
+        "stopped": 9,
+        "left": 4,
+    }
+    assert _json("--edition", "summary") == _json("--edition", "public")
+
+
+def test_unknown_edition_is_refused(demo):
+    with pytest.raises(CommandError, match="unknown edition 'offentlig'"):
+        _json("--edition", "offentlig")
+
+
+def test_groups_add_up_and_unknown_outcomes_are_a_group_of_their_own():
+    groups = outcome_groups({"flexjob": 2, "education": 3, "prison": 1, "unknown": 4})
+    assert groups == {
+        "progression": 5,
+        "pension": 0,
+        "other_course": 0,
+        "unemployed": 0,
+        "stopped": 0,
+        "left": 1,
+        "unknown": 4,
+    }
+
+
+@FAST
+@given(figure_sets())
+def test_group_table_hides_1_to_4_and_shows_the_true_count_otherwise(figures):
+    public = edition_figures(figures, "public")
+    full = edition_figures(figures, "full")
+    for i, agreement in enumerate(public["agreements"]):
+        truth = full["agreements"][i]["outcome_groups"]
+        assert sum(truth.values()) == figures["agreements"][i]["completed"]
+        for group, value in agreement["outcome_groups"].items():
+            if 0 < truth[group] < SMALLEST_SHOWN:
+                assert is_hidden(value)
+            elif not is_hidden(value):
+                assert value == truth[group]
+    keys = figure_cells(figures).values
+    assert ("agreements", 0, "outcome_groups", "progression") in keys
+    assert json.loads(figures_json(figures, "public"))["agreements"][0]["outcome_groups"] == {
+        g: None if is_hidden(v) else v for g, v in public["agreements"][0]["outcome_groups"].items()
+    }
+
+
+def _pages(pdf: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def _pdfinfo(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+
+
+@time_machine.travel(date(2024, 4, 10), tick=False)
+def test_draft_says_kladde_on_every_page_and_has_no_issue_date(small_report, tmp_path):
+    small_report.issued = date(2023, 3, 31)
+    small_report.save()
+    for edition in ("full", "public", "summary"):
+        html = document.render_edition_html(small_report, edition)
+        assert "Udgivet" not in html and "31.03.2023" not in html
+        pages = _pages(document.html_to_pdf(html), tmp_path)
+        assert pages and all("Kladde" in page for page in pages), edition
+
+
+@time_machine.travel(date(2024, 4, 10), tick=False)
+def test_published_documents_say_their_own_date_and_no_kladde(small_report, consultant, tmp_path):
+    small_report.issued = date(2023, 3, 31)
+    small_report.save()
+    publication = report_publish(report=small_report, user=consultant)
+    for field in ("report", "public", "summary"):
+        html = getattr(publication, f"{field}_html")
+        assert "Kladde" not in html and "31.03.2023" not in html
+        assert "10.04.2024" in html
+        pages = _pages(bytes(getattr(publication, f"{field}_pdf")), tmp_path)
+        assert not [p for p in pages if "Kladde" in p]
+        assert "Tagged:          yes" in _pdfinfo(
+            bytes(getattr(publication, f"{field}_pdf")), tmp_path
+        )
+
+
+def test_a_publication_computes_its_figures_once(small_report, consultant):
+    with mock.patch.object(document, "report_figures", wraps=document.report_figures) as computed:
+        publication = report_publish(report=small_report, user=consultant)
+    own = [c for c in computed.call_args_list if c.kwargs["start"] == small_report.start]
+    assert len(own) == 1
+    assert publication.figures["courses"]["participants"] == 12
+
+
+def test_every_pdf_is_tagged_with_language_and_title(small_report, tmp_path):
+    info = _pdfinfo(
+        document.html_to_pdf(document.render_edition_html(small_report, "full")), tmp_path
+    )
+    assert "Tagged:          yes" in info
+    assert "Title:           Årsrapport 2022" in info
