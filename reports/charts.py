@@ -6,15 +6,15 @@ from django.utils.safestring import SafeString
 
 from reports.disclosure import is_hidden
 from reports.formatting import dk_int
-from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
+from socialeconomy.vocabulary import OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
 
 GROUP_COLOURS = {
     "progression": "#00614f",
     "pension": "#6a4c93",
-    "other_course": "#1982c4",
+    "other_course": "#156fa8",
     "unemployed": "#e0a800",
     "stopped": "#b23a3a",
-    "left": "#7d8b95",
+    "left": "#98a4ad",
     UNKNOWN_OUTCOME: "#c8cdd1",
 }
 HIDDEN = "hidden"
@@ -44,28 +44,45 @@ def _svg(width: int, height: int, title: str, body) -> SafeString:
     )
 
 
-def outcome_groups(outcomes: dict[str, int], completed) -> dict[str, int]:
-    """Completed courses per outcome group. Suppressed counts (public version) are not
-    spread over their groups: together they make one «hidden» segment."""
+def chart_groups(agreement: dict) -> dict[str, int]:
+    """Completed courses per outcome group (the agreement's ``outcome_groups``). Suppressed
+    groups (public version) are not told apart: together they make one «hidden» segment."""
+    completed = agreement["completed"]
     if is_hidden(completed):
         return {HIDDEN: 1}
-    groups: dict[str, int] = {}
-    for code, n in outcomes.items():
-        if is_hidden(n):
-            continue
-        group = OUTCOME_GROUP.get(code, UNKNOWN_OUTCOME)
-        groups[group] = groups.get(group, 0) + n
+    groups = {g: n for g, n in agreement["outcome_groups"].items() if n and not is_hidden(n)}
     rest = completed - sum(groups.values())
     if rest:
         groups[HIDDEN] = rest
     return groups
 
 
+def _luminance(colour: str) -> float:
+    """Relative luminance of '#rrggbb' (WCAG 2)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+DARK_TEXT = "#1d2a33"
+
+
+def text_colour(fill: str) -> str:
+    """White or dark text on a fill, whichever reads better (at least 4.5:1 on our fills)."""
+    return max(("#ffffff", DARK_TEXT), key=lambda text: contrast(text, fill))
+
+
 def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
     """One 100 % bar per agreement: where the participants of its completed courses went."""
     rows = [a for a in agreements if a["completed"]]
     colours = dict(GROUP_COLOURS)
-    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcomes"].values()]):
+    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcome_groups"].values()]):
         colours[HIDDEN] = "#e8eaec"
     label_w, bar_w, row_h, top = 190, 420, 30, 8
     legend_y = top + row_h * len(rows) + 14
@@ -83,7 +100,7 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             )
         )
         x = label_w
-        groups = outcome_groups(agreement["outcomes"], agreement["completed"])
+        groups = chart_groups(agreement)
         whole = sum(groups.values())
         for group, colour in colours.items():
             n = groups.get(group, 0)
@@ -106,9 +123,10 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
                 parts.append(
                     _html(
                         '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
-                        'fill="#fff" {}>{}</text>',
+                        'fill="{}" {}>{}</text>',
                         x + w / 2,
                         y + 17,
+                        text_colour(colour),
                         SafeString(FONT),
                         n,
                     )

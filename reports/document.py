@@ -82,6 +82,11 @@ def _outcome_rows(agreement: dict) -> list[dict]:
     return [{"code": code, "count": n} for code, n in agreement["outcomes"].items()]
 
 
+def _group_rows(groups: dict) -> list[dict]:
+    """The outcome groups with courses in them (a suppressed count is shown as such)."""
+    return [{"code": group, "count": n} for group, n in groups.items() if is_hidden(n) or n]
+
+
 def _portraits(period: Period, year: int) -> list[dict]:
     enterprises = list(Enterprise.objects.in_field(period.start, period.end).order_by("name"))
     years = {
@@ -192,6 +197,7 @@ def report_context(
             answers.setdefault(answer.agreement.name, {})[answer.question] = answer.text
 
     agreements = figures["agreements"]
+    group_keys = list(figures["courses"]["outcome_groups"])
     for agreement in agreements:
         agreement["outcome_rows"] = _outcome_rows(agreement)
         agreement["capacity_use"] = _capacity_use(agreement, period)
@@ -200,6 +206,9 @@ def report_context(
             for n, q in EVALUATION_QUESTIONS.items()
         ]
         agreement["unknown"] = agreement["outcomes"].get(UNKNOWN_OUTCOME, 0)
+        agreement["group_rows"] = _group_rows(agreement["outcome_groups"])
+        agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
+        agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
         agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
     model_1 = [a for a in agreements if a["model"] == "1"]
     model_2 = [a for a in agreements if a["model"] == "2"]
@@ -254,6 +263,8 @@ def report_context(
         "public": public,
         "differences": differences,
         "without_outcome": without_outcome,
+        "outcome_group_keys": group_keys,
+        "course_group_counts": list(figures["courses"]["outcome_groups"].values()),
         "outcomes_chart": charts.outcomes_chart(
             model_1 + model_2, "Hvor deltagerne er efter endt forløb, pr. samarbejdsaftale"
         ),

@@ -215,7 +215,7 @@ def test_public_report_hides_small_counts_and_their_percentages(demo):
     cells = re.findall(
         r'<td class="num">(&lt;5|x)</td><td class="num">([^<]*(?: af |%)[^<]*)</td>', public
     )
-    assert len(cells) > 20
+    assert len(cells) > 10  # outcome groups: most results stay readable
     for hidden, shown_share in cells:
         assert "%" not in shown_share and shown_share.startswith(f"{hidden} af "), shown_share
     # The 2022 totals stay visible: 270 participants, 205 completed.

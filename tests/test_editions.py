@@ -161,3 +161,21 @@ def test_every_pdf_is_tagged_with_language_and_title(small_report, tmp_path):
     )
     assert "Tagged:          yes" in info
     assert "Title:           Årsrapport 2022" in info
+
+
+def test_chart_text_has_at_least_4_5_to_1_contrast_on_every_fill():
+    from reports.charts import GROUP_COLOURS, contrast, text_colour
+
+    assert round(contrast("#ffffff", "#e0a800"), 2) == 2.15  # the old white on yellow
+    for fill in GROUP_COLOURS.values():
+        assert contrast(text_colour(fill), fill) >= 4.5, fill
+
+
+def test_public_document_shows_results_by_group_with_the_chart_numbers_as_text(demo):
+    from reports.models import ReportPeriod
+
+    html = document.render_edition_html(ReportPeriod.objects.get(), "public")
+    table = html[html.index('class="chart-data"') :]
+    table = table[: table.index("</table>")]
+    assert '<th scope="row">Mina ApS</th><td class="num">21</td><td class="num">9</td>' in table
+    assert "Videre i job, uddannelse eller praktik" in table

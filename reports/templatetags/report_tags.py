@@ -10,6 +10,8 @@ from reports import formatting
 from reports.disclosure import is_hidden
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
+    OUTCOME_GROUP_LABELS,
+    UNKNOWN_OUTCOME_LABEL,
     AgreementModel,
     EnterpriseType,
     HireType,
@@ -46,6 +48,12 @@ def share(part, whole, noun: str) -> str:
 @register.filter
 def outcome(code: str) -> str:
     return outcome_label(code)
+
+
+@register.filter
+def outcome_group(group: str) -> str:
+    """An outcome group's Danish label (vocabulary.md), «Uoplyst» for ``unknown``."""
+    return OUTCOME_GROUP_LABELS.get(group, UNKNOWN_OUTCOME_LABEL)
 
 
 def _label_filter(name: str, choices) -> None:
