@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.disclosure import Hidden, is_hidden, public_figures
@@ -15,6 +16,7 @@ from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
+from reports.textdisclosure import mask_text
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
     OUTCOME_GROUP,
@@ -87,7 +89,13 @@ def _group_rows(groups: dict) -> list[dict]:
     return [{"code": group, "count": n} for group, n in groups.items() if is_hidden(n) or n]
 
 
-def _portraits(period: Period, year: int) -> list[dict]:
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _portraits(period: Period, year: int, show=_unchanged) -> list[dict]:
+    """The enterprises of the field by type, each with its texts as ``show`` gives them
+    (the public edition masks counts of people)."""
     enterprises = list(Enterprise.objects.in_field(period.start, period.end).order_by("name"))
     years = {
         y.enterprise_id: y
@@ -96,7 +104,14 @@ def _portraits(period: Period, year: int) -> list[dict]:
     groups = []
     for etype, heading in TYPE_HEADINGS.items():
         members = [
-            {"enterprise": e, "year": years.get(e.pk)} for e in enterprises if e.type == etype
+            {
+                "enterprise": e,
+                "description": show(e.description),
+                "this_year": show(years[e.pk].this_year if e.pk in years else ""),
+                "next_year": show(years[e.pk].next_year if e.pk in years else ""),
+            }
+            for e in enterprises
+            if e.type == etype
         ]
         groups.append({"type": etype, "heading": heading, "members": members})
     return groups
@@ -189,12 +204,19 @@ def report_context(
     snapshot = snapshot if snapshot is not None else report_snapshot(report)
     computed = snapshot["figures"]
     figures = edition_figures(computed, PUBLIC if public else FULL)
+    # The public edition states no count of people in its texts either (textdisclosure).
+    show = mask_text if public else _unchanged
     texts: dict[str, str] = {}
     answers: dict[str, dict[int, str]] = {}
     if report.pk:  # a period with no stored report has figures but no narrative yet
-        texts = {s.key: s.text for s in report.sections.all()}
+        texts = {s.key: show(s.text) for s in report.sections.all()}
         for answer in report.answers.select_related("agreement"):
-            answers.setdefault(answer.agreement.name, {})[answer.question] = answer.text
+            answers.setdefault(answer.agreement.name, {})[answer.question] = show(answer.text)
+    descriptions = dict(
+        Agreement.objects.filter(name__in=[a["name"] for a in figures["agreements"]]).values_list(
+            "name", "description"
+        )
+    )
 
     agreements = figures["agreements"]
     group_keys = list(figures["courses"]["outcome_groups"])
@@ -210,6 +232,9 @@ def report_context(
         agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
         agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
         agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
+        agreement["description"] = show(descriptions.get(agreement["name"], ""))
+        for pause in agreement["paused"]:
+            pause["reason"] = show(pause["reason"])
     model_1 = [a for a in agreements if a["model"] == "1"]
     model_2 = [a for a in agreements if a["model"] == "2"]
     voluntary = [a for a in agreements if a["model"] == "voluntary"]
@@ -228,7 +253,7 @@ def report_context(
         .order_by("enterprise__name", "date", "reference")
     )
     sdgs: dict[int, list[str]] = {}
-    portraits = _portraits(period, report.start.year)
+    portraits = _portraits(period, report.start.year, show)
     for group in portraits:
         for member in group["members"]:
             for number in member["enterprise"].sdg_list:

@@ -28,6 +28,7 @@ from reports.forms import SectionTextsForm
 from reports.models import Publication
 from reports.selectors import report_figures
 from reports.services import report_publish, report_texts_update
+from reports.textreview import flagged_texts
 from socialeconomy import roles
 from socialeconomy.records import as_of, pdf_response
 
@@ -185,7 +186,12 @@ def report_publish_view(request, pk):
         return redirect("reports:list")
     figures = report_figures(start=report.start, end=report.end)
     latest = report.publications.without_documents().first()
-    context = {"report": report, "figures": figures, "latest": latest}
+    context = {
+        "report": report,
+        "figures": figures,
+        "latest": latest,
+        "flagged": flagged_texts(report, figures),
+    }
     return render(request, "reports/publish.html", context)
 
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 
 from reports import formatting
 from reports.disclosure import is_hidden
+from reports.textdisclosure import MASK
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
     OUTCOME_GROUP_LABELS,
@@ -73,9 +74,23 @@ def referring_units(codes) -> str:
 
 
 @register.filter
+def masked_note(text) -> str:
+    """The note under a text of the public edition whose counts of people are masked."""
+    n = getattr(text, "masked", 0)
+    if not n:
+        return ""
+    sentences = "én sætning" if n == 1 else f"{n} sætninger"
+    return (
+        f"{MASK} I den offentlige udgave er {sentences} udeladt her, fordi "
+        f"{'den' if n == 1 else 'de'} nævner et antal personer under 5."
+    )
+
+
+@register.filter
 def narrative(text: str, heading_level: int = 3):
     """Plain text to HTML: blank lines separate paragraphs, '- ' lines make a list and a
-    '## ' line a subheading. All text is escaped."""
+    '## ' line a subheading. All text is escaped. Masked sentences (public edition) get
+    a note saying so."""
     parts = []
     for block in paragraphs(text):
         lines = block.splitlines()
@@ -86,4 +101,6 @@ def narrative(text: str, heading_level: int = 3):
             parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, block[3:].strip()))
         else:
             parts.append(format_html("<p>{}</p>", " ".join(line.strip() for line in lines)))
+    if note := masked_note(text):
+        parts.append(format_html('<p class="note masked-note">{}</p>', note))
     return format_html_join("\n", "{}", ((p,) for p in parts))
