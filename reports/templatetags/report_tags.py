@@ -86,6 +86,39 @@ def masked_note(text) -> str:
     )
 
 
+def _narrative_block(lines: list[str], heading_level: int) -> list:
+    """One block of narrative (no blank line in it): '## ' lines are subheadings, runs of
+    '- ' lines one list (an indented line continues its item), other runs a paragraph."""
+    parts, items, words = [], [], []
+
+    def close():
+        if items:
+            rows = format_html_join("", "<li>{}</li>", ((" ".join(i),) for i in items))
+            parts.append(format_html("<ul>{}</ul>", rows))
+            items.clear()
+        if words:
+            parts.append(format_html("<p>{}</p>", " ".join(words)))
+            words.clear()
+
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("## "):
+            close()
+            parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, stripped[3:].strip()))
+        elif re.match(r"-\s+", stripped):
+            if words:
+                close()
+            items.append([re.sub(r"^-\s+", "", stripped)])
+        elif items and line[:1].isspace():
+            items[-1].append(stripped)
+        else:
+            if items:
+                close()
+            words.append(stripped)
+    close()
+    return parts
+
+
 @register.filter
 def narrative(text: str, heading_level: int = 3):
     """Plain text to HTML: blank lines separate paragraphs, '- ' lines make a list and a
@@ -93,14 +126,7 @@ def narrative(text: str, heading_level: int = 3):
     a note saying so."""
     parts = []
     for block in paragraphs(text):
-        lines = block.splitlines()
-        if all(line.lstrip().startswith("- ") for line in lines):
-            items = [(re.sub(r"^\s*-\s+", "", line),) for line in lines]
-            parts.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", items)))
-        elif block.startswith("## "):
-            parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, block[3:].strip()))
-        else:
-            parts.append(format_html("<p>{}</p>", " ".join(line.strip() for line in lines)))
+        parts.extend(_narrative_block(block.splitlines(), heading_level))
     if note := masked_note(text):
         parts.append(format_html('<p class="note masked-note">{}</p>', note))
     return format_html_join("\n", "{}", ((p,) for p in parts))
