@@ -200,7 +200,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             if is_hidden(v):  # a suppressed count has no bar, only its «<5»
                 parts.append(
                     _html(
-                        '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                        '<text x="{}" y="{}" font-size="13" text-anchor="middle" {}>{}</text>',
                         x + bw / 2,
                         top + plot_h - 4,
                         SafeString(FONT),
@@ -211,7 +211,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             parts.append(
                 _html(
                     '<rect x="{}" y="{}" width="{}" height="{}" {} '
-                    'stroke-width="2"/><text x="{}" y="{}" font-size="11" '
+                    'stroke-width="2"/><text x="{}" y="{}" font-size="13" '
                     'text-anchor="middle" {}>{}</text>',
                     x,
                     y_of(v),
@@ -226,7 +226,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             )
         parts.append(
             _html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                '<text x="{}" y="{}" font-size="13" text-anchor="middle" {}>{}</text>',
                 x0 + bw + 2,
                 height - bottom + 16,
                 SafeString(FONT),
@@ -238,7 +238,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             _html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#b23a3a" '
                 'stroke-dasharray="6 4" stroke-width="2"/>'
-                '<text x="{}" y="{}" font-size="11" fill="#b23a3a" text-anchor="end" {}>'
+                '<text x="{}" y="{}" font-size="13" fill="#b23a3a" text-anchor="end" {}>'
                 "{}: {}</text>",
                 left,
                 y_of(goal),
@@ -254,9 +254,9 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
     parts.append(
         _html(
             '<rect x="{}" y="{}" width="12" height="12" fill="#00614f"/>'
-            '<text x="{}" y="{}" font-size="11" {}>Beregnet fra registreringerne</text>'
+            '<text x="{}" y="{}" font-size="13" {}>Beregnet fra registreringerne</text>'
             '<rect x="{}" y="{}" width="12" height="12" fill="#fff" stroke="#00614f" '
-            'stroke-width="2"/><text x="{}" y="{}" font-size="11" {}>Offentliggjort</text>',
+            'stroke-width="2"/><text x="{}" y="{}" font-size="13" {}>Offentliggjort</text>',
             left,
             height - 14,
             left + 18,

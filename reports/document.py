@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -13,13 +14,13 @@ from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
+from reports.formatting import dk_decimal, round_half_up
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
 from reports.textdisclosure import mask_text
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
-    OUTCOME_GROUP,
     UNKNOWN_OUTCOME,
     EnterpriseType,
 )
@@ -72,11 +73,11 @@ def _capacity_use(agreement: dict, period: Period) -> dict | None:
         )
     if open_days <= 0:
         return {"open_days": 0, "average": None, "share": None}
-    average = agreement["course_days"] / open_days
+    average = Decimal(agreement["course_days"]) / Decimal(open_days)
     return {
         "open_days": open_days,
-        "average": f"{average:.1f}".replace(".", ","),
-        "share": round(100 * average / agreement["capacity"]),
+        "average": dk_decimal(average),
+        "share": round_half_up(100 * average / agreement["capacity"]),
     }
 
 
@@ -312,11 +313,7 @@ def report_context(
             if figures["enterprises"]["target"] is not None
             else None
         ),
-        "progression": sum(
-            n
-            for code, n in figures["courses"]["outcomes"].items()
-            if OUTCOME_GROUP.get(code) == "progression"
-        ),
+        "progression": figures["courses"]["outcome_groups"]["progression"],
         "generated": issued or timezone.localdate(),
         "draft": issued is None,
         "issued": issued,

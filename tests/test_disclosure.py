@@ -197,7 +197,7 @@ def test_a_single_small_outcome_takes_a_second_one_with_it():
 def test_no_percentage_rests_on_a_hidden_count():
     assert share(Hidden(), 20, "afsluttede forløb") == "<5 af 20 afsluttede forløb"
     assert share(7, Hidden(primary=False), "forløb") == "7 af x forløb"
-    assert share(9, 20, "afsluttede forløb") == "45 % af 20 afsluttede forløb"
+    assert share(9, 20, "afsluttede forløb") == "45\u00a0% af 20 afsluttede forløb"
     assert pct(Hidden(), 20) == "–"
 
 

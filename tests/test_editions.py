@@ -179,3 +179,33 @@ def test_public_document_shows_results_by_group_with_the_chart_numbers_as_text(d
     table = table[: table.index("</table>")]
     assert '<th scope="row">Mina ApS</th><td class="num">21</td><td class="num">9</td>' in table
     assert "Videre i job, uddannelse eller praktik" in table
+
+
+def test_singular_and_plural_and_no_break_inside_a_number_and_its_unit(demo):
+    from reports.models import ReportPeriod
+    from reports.templatetags.report_tags import count, hire_count
+
+    assert hire_count(1, "full_time") == "1\u00a0fuldtidsstilling"
+    assert hire_count(28, "full_time") == "28\u00a0fuldtidsstillinger"
+    assert count(1, "bevilling,bevillinger") == "1\u00a0bevilling"
+    html = document.render_edition_html(ReportPeriod.objects.get(), "full")
+    assert "28\u00a0fuldtidsstillinger" in html and "1\u00a0skånejob" in html
+    assert "9.503.911\u00a0kr." in html
+    assert "(120&nbsp;% af 4)" in html  # FriRUM LAB's use of its capacity
+
+
+def test_chart_labels_are_at_least_7_pt_in_print(demo):
+    """The page's text column is 174 mm wide (A4, 18 mm margins); the summary draws its
+    charts at 80 % of it. A label's size in print is its font size scaled like its chart."""
+    import re
+
+    from reports.models import ReportPeriod
+
+    report = ReportPeriod.objects.get()
+    for edition, width_mm in (("full", 174), ("summary", 174 * 0.8)):
+        html = document.render_edition_html(report, edition)
+        for svg in re.findall(r"<svg.*?</svg>", html, re.S):
+            view_width = float(re.search(r'viewBox="0 0 (\d+)', svg).group(1))
+            smallest = min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg))
+            points = smallest * width_mm / view_width / 25.4 * 72
+            assert points >= 7, (edition, points)

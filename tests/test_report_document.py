@@ -59,10 +59,14 @@ def demo_pdf_text(django_db_setup, django_db_blocker, tmp_path_factory):
 def test_danish_formats():
     assert dk_int(9_503_911) == "9.503.911"
     assert dk_int(-50_000) == "−50.000"
-    assert dk_kr(9_503_911) == "9.503.911 kr."
-    assert dk_percent(9, 20) == "45 %"
-    assert dk_percent(2, 19) == "11 %"
-    assert dk_percent(1, 12) == "8,3 %"
+    # A number and its unit are joined by a no-break space; shares round half up.
+    assert dk_kr(9_503_911) == "9.503.911\u00a0kr."
+    assert dk_percent(9, 20) == "45\u00a0%"
+    assert dk_percent(2, 19) == "11\u00a0%"
+    assert dk_percent(1, 12) == "8,3\u00a0%"
+    assert dk_percent(1, 8) == "13\u00a0%"  # 12,5 % rounds half up, never to 12 %
+    assert dk_percent(1, 40) == "2,5\u00a0%"
+    assert dk_percent(1, 16) == "6,3\u00a0%"  # 6,25 %
 
 
 def test_pdf_carries_the_computed_figures(demo_pdf_text):

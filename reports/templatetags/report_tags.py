@@ -46,6 +46,34 @@ def share(part, whole, noun: str) -> str:
     return f"{formatting.dk_percent(part, whole)} af {formatting.dk_int(whole)} {noun}"
 
 
+def _count(n, singular: str, plural: str) -> str:
+    """'1 fuldtidsstilling', '28 fuldtidsstillinger': the number and its noun, never broken
+    apart on a line (NBSP). A suppressed count takes the plural."""
+    noun = singular if n == 1 and not is_hidden(n) else plural
+    return f"{formatting.dk_int(n)}{formatting.NBSP}{noun}"
+
+
+@register.filter
+def count(n, nouns: str) -> str:
+    """``{{ n|count:"bevilling,bevillinger" }}``: the number with its noun in the right form."""
+    singular, plural = nouns.split(",")
+    return _count(n, singular, plural)
+
+
+# Singular and plural of the hire types as the report counts them.
+HIRE_NOUNS = {
+    HireType.FULL_TIME: ("fuldtidsstilling", "fuldtidsstillinger"),
+    HireType.PART_TIME: (HireType.PART_TIME.label.lower(), HireType.PART_TIME.label.lower()),
+    HireType.SHELTERED: ("skånejob", "skånejob"),
+}
+
+
+@register.filter
+def hire_count(n, code: str) -> str:
+    """'1 skånejob', '28 fuldtidsstillinger'."""
+    return _count(n, *HIRE_NOUNS[HireType(code)])
+
+
 @register.filter
 def outcome(code: str) -> str:
     return outcome_label(code)
