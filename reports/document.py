@@ -12,6 +12,7 @@ from django.utils import timezone
 from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
+from reports.appendix import quality_appendix
 from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.formatting import dk_decimal, round_half_up
@@ -314,6 +315,14 @@ def report_context(
             else None
         ),
         "progression": figures["courses"]["outcome_groups"]["progression"],
+        "quality": quality_appendix(
+            start=report.start,
+            end=report.end,
+            today=issued or timezone.localdate(),
+            differences=differences,
+            figures=figures,
+            public=public,
+        ),
         "generated": issued or timezone.localdate(),
         "draft": issued is None,
         "issued": issued,

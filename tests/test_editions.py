@@ -209,3 +209,19 @@ def test_chart_labels_are_at_least_7_pt_in_print(demo):
             smallest = min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg))
             points = smallest * width_mm / view_width / 25.4 * 72
             assert points >= 7, (edition, points)
+
+
+def test_the_appendix_runs_every_check_with_references_in_full_and_counts_in_public(demo):
+    from reports.checks import CHECKS
+    from reports.models import ReportPeriod
+
+    report = ReportPeriod.objects.get()
+    full = document.render_edition_html(report, "full")
+    public = document.render_edition_html(report, "public")
+    for html in (full, public):
+        assert f"Alle {len(CHECKS)} datakvalitetskontroller er kørt" in html
+        assert "Plan mangler efter fristen" in html and "Langt over standardlængden" in html
+    assert "D22-0031 (Mina ApS): plan skulle være modtaget" in full
+    assert "D22-" not in public
+    appendix = public[public.index("Alle kontroller for perioden") :]
+    assert 'Offentliggjort tal afviger</td><td class="num">1</td>' in appendix
