@@ -13,6 +13,7 @@ from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.appendix import quality_appendix
+from reports.deviations import report_deviations
 from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.formatting import dk_decimal, round_half_up
@@ -315,6 +316,7 @@ def report_context(
             else None
         ),
         "progression": figures["courses"]["outcome_groups"]["progression"],
+        "deviations": report_deviations(report, figures, differences, show),
         "quality": quality_appendix(
             start=report.start,
             end=report.end,

@@ -20,3 +20,20 @@ class SectionTextsForm(forms.Form):
                 initial=current.get(key, ""),
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
+
+
+class DeviationCommentsForm(forms.Form):
+    """The consultant's comment on each deviation of one report, on one page (plain text)."""
+
+    def __init__(self, *args, deviations, **kwargs):
+        super().__init__(*args, **kwargs)
+        for deviation in deviations:
+            label = deviation.title + (f" – {deviation.about}" if deviation.about else "")
+            self.fields[deviation.key] = forms.CharField(
+                label=label,
+                help_text=deviation.text,
+                required=False,
+                max_length=10_000,
+                initial=deviation.comment,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )

@@ -6,26 +6,40 @@ from django.utils import timezone
 
 from reports.document import html_to_pdf, render_edition_html, report_snapshot
 from reports.editions import FULL, PUBLIC, SUMMARY
-from reports.models import Publication, ReportPeriod, ReportSection
+from reports.models import DeviationComment, Publication, ReportPeriod, ReportSection
+
+
+def _texts_store(current: dict, texts: dict[str, str], *, field: str, create) -> int:
+    """Store texts typed in a form on the objects ``current`` holds by key, creating one
+    (``create(key, text)``) where there is none yet and the text is not empty; returns how
+    many changed."""
+    changed = 0
+    for key, text in texts.items():
+        text = text.replace("\r\n", "\n").strip()
+        obj = current.get(key)
+        if obj is None:
+            if text:
+                create(key, text)
+                changed += 1
+        elif getattr(obj, field) != text:
+            setattr(obj, field, text)
+            obj.save(update_fields=[field])
+            changed += 1
+    return changed
 
 
 def report_texts_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
     """Store the narrative of the given sections; returns how many changed."""
-    changed = 0
     with transaction.atomic():
         current = {s.key: s for s in report.sections.select_for_update()}
-        for key, text in texts.items():
-            text = text.replace("\r\n", "\n").strip()
-            section = current.get(key)
-            if section is None:
-                if text:
-                    ReportSection.objects.create(report=report, key=key, text=text)
-                    changed += 1
-            elif section.text != text:
-                section.text = text
-                section.save(update_fields=["text"])
-                changed += 1
-    return changed
+        return _texts_store(
+            current,
+            texts,
+            field="text",
+            create=lambda key, text: ReportSection.objects.create(
+                report=report, key=key, text=text
+            ),
+        )
 
 
 def report_publish(*, report: ReportPeriod, user) -> Publication:
@@ -62,3 +76,18 @@ def report_publish(*, report: ReportPeriod, user) -> Publication:
             summary_html=summary,
             summary_pdf=html_to_pdf(summary),
         )
+
+
+def deviation_comments_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
+    """Store the comments on the report's deviations (form key 'code|subject' → text);
+    returns how many changed."""
+
+    def create(key: str, text: str) -> None:
+        code, subject = key.split("|", 1)
+        DeviationComment.objects.create(report=report, code=code, subject=subject, comment=text)
+
+    with transaction.atomic():
+        current = {
+            f"{c.code}|{c.subject}": c for c in report.deviation_comments.select_for_update()
+        }
+        return _texts_store(current, texts, field="comment", create=create)

@@ -23,11 +23,11 @@ from reports.access import (
 )
 from reports.checks import data_check
 from reports.comparison import figures_compare
-from reports.document import html_to_pdf, render_edition_html
-from reports.forms import SectionTextsForm
+from reports.document import html_to_pdf, render_edition_html, report_context
+from reports.forms import DeviationCommentsForm, SectionTextsForm
 from reports.models import Publication
 from reports.selectors import report_figures
-from reports.services import report_publish, report_texts_update
+from reports.services import deviation_comments_update, report_publish, report_texts_update
 from reports.textreview import flagged_texts
 from socialeconomy import roles
 from socialeconomy.records import as_of, pdf_response
@@ -101,6 +101,7 @@ def _draft_links(report, kind: str) -> list[tuple[str, str]]:
         if other != kind:
             links.append((label, reverse(f"reports:{other}", args=[report.pk])))
     links.append(("Rediger tekster", reverse("reports:texts", args=[report.pk])))
+    links.append(("Afvigelser", reverse("reports:deviations", args=[report.pk])))
     links.append(("Udgiv", reverse("reports:publish", args=[report.pk])))
     return links
 
@@ -160,16 +161,46 @@ def publication_compare(request, pk):
     return render(request, "reports/compare.html", context)
 
 
+def _report_texts_page(request, report, form, *, save, saved: str, name: str, template: str):
+    """A consultant's page of texts on one report: saved all together, or re-displayed with
+    the errors beside their fields and everything typed kept."""
+    if request.method == "POST" and form.is_valid():
+        changed = save(report=report, texts=form.cleaned_data)
+        messages.success(request, saved.format(changed=changed))
+        return redirect(f"reports:{name}", report.pk)
+    return render(request, template, {"report": report, "form": form})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_texts(request, pk):
     report = report_for_consultant(request.user, pk)
-    form = SectionTextsForm(request.POST or None, report=report)
-    if request.method == "POST" and form.is_valid():
-        changed = report_texts_update(report=report, texts=form.cleaned_data)
-        messages.success(request, f"Teksterne er gemt ({changed} afsnit ændret).")
-        return redirect("reports:texts", report.pk)
-    return render(request, "reports/texts.html", {"report": report, "form": form})
+    return _report_texts_page(
+        request,
+        report,
+        SectionTextsForm(request.POST or None, report=report),
+        save=report_texts_update,
+        saved="Teksterne er gemt ({changed} afsnit ændret).",
+        name="texts",
+        template="reports/texts.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_deviations_view(request, pk):
+    """The consultant comments on what went otherwise than planned (reports/deviations.py)."""
+    report = report_for_consultant(request.user, pk)
+    deviations = report_context(report)["deviations"]
+    return _report_texts_page(
+        request,
+        report,
+        DeviationCommentsForm(request.POST or None, deviations=deviations),
+        save=deviation_comments_update,
+        saved="Kommentarerne er gemt ({changed} ændret).",
+        name="deviations",
+        template="reports/deviations.html",
+    )
 
 
 @login_required

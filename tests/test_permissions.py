@@ -50,6 +50,7 @@ MATRIX = {
     "reports:list": (READERS, None, "get"),
     "reports:texts": (CONSULTANT, "report", "get"),
     "reports:publish": (CONSULTANT, "report", "get"),
+    "reports:deviations": (CONSULTANT, "report", "get"),
     "reports:quality": (CONSULTANT, None, "get"),
     "reports:compare": (CONSULTANT, "publication", "get"),
     "exchange:home": (CONSULTANT, None, "get"),
