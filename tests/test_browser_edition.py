@@ -3,6 +3,7 @@ sees the sentences that state small counts of people, rewrites one, and comments
 deviation; the committee member reads the published public version."""
 
 import os
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
