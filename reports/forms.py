@@ -1,6 +1,7 @@
 from django import forms
 
 from reports.models import ReportSection
+from socialeconomy.text import danish_slugify
 
 HELP = ReportSection._meta.get_field("text").help_text
 
@@ -23,17 +24,25 @@ class SectionTextsForm(forms.Form):
 
 
 class DeviationCommentsForm(forms.Form):
-    """The consultant's comment on each deviation of one report, on one page (plain text)."""
+    """The consultant's comment on each deviation of one report, on one page (plain text).
+    Each field is named by the deviation's code and a slug of its subject (a valid HTML id);
+    ``cleaned_data`` gives the comments by the deviation's own key ('code|subject')."""
 
     def __init__(self, *args, deviations, **kwargs):
         super().__init__(*args, **kwargs)
+        self.keys = {}
         for deviation in deviations:
+            name = f"{deviation.code}--{danish_slugify(deviation.subject)}"
+            self.keys[name] = deviation.key
             label = deviation.title + (f" – {deviation.about}" if deviation.about else "")
-            self.fields[deviation.key] = forms.CharField(
+            self.fields[name] = forms.CharField(
                 label=label,
                 help_text=deviation.text,
                 required=False,
                 max_length=10_000,
                 initial=deviation.comment,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": f"id_{name}-hjaelp"}),
             )
+
+    def clean(self):
+        return {self.keys[name]: text for name, text in super().clean().items()}

@@ -97,12 +97,12 @@ def test_the_consultant_comments_in_the_browser_and_the_report_shows_it(client, 
     client.force_login(get_user_model().objects.get(username="konsulent"))
     url = reverse("reports:deviations", args=[report.pk])
     page = client.get(url).content.decode()
-    assert "Langt over rammen – Mina ApS" in page
+    assert '<label for="id_capacity_over--mina-aps">Langt over rammen – Mina ApS</label>' in page
     response = client.post(
         url,
         {
-            "capacity_over|Mina ApS": "Efterspørgslen var større end rammen; rammen øges i 2023.",
-            "veteran_aim|VeteranHaven": "",
+            "capacity_over--mina-aps": "Efterspørgslen var større end rammen; rammen øges i 2023.",
+            "veteran_aim--veteranhaven": "",
         },
     )
     assert response.status_code == 302
@@ -119,7 +119,7 @@ def test_a_too_long_comment_is_refused_beside_its_field_and_nothing_is_lost(clie
     client.force_login(get_user_model().objects.get(username="konsulent"))
     typed = "x" * 10_001
     response = client.post(
-        reverse("reports:deviations", args=[report.pk]), {"capacity_over|Mina ApS": typed}
+        reverse("reports:deviations", args=[report.pk]), {"capacity_over--mina-aps": typed}
     )
     assert response.status_code == 200
     page = response.content.decode()
