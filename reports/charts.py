@@ -110,13 +110,13 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             parts.append(
                 _html(
                     '<rect x="{}" y="{}" width="{}" height="22" fill="{}">'
-                    "<title>{}: {}</title></rect>",
+                    "<title>{}</title></rect>",
                     x,
                     y + 2,
                     w,
                     colour,
-                    GROUP_NAMES[group],
-                    n,
+                    # the hidden segment's width is no count: it has no number
+                    GROUP_NAMES[group] if group == HIDDEN else f"{GROUP_NAMES[group]}: {n}",
                 )
             )
             if w >= 18 and group != HIDDEN:

@@ -225,3 +225,16 @@ def test_the_appendix_runs_every_check_with_references_in_full_and_counts_in_pub
     assert "D22-" not in public
     appendix = public[public.index("Alle kontroller for perioden") :]
     assert 'Offentliggjort tal afviger</td><td class="num">1</td>' in appendix
+
+
+def test_the_public_edition_states_no_count_of_1_to_4_people_in_its_texts(demo):
+    import re
+
+    from django.utils.html import strip_tags
+
+    from reports.models import ReportPeriod
+    from reports.textdisclosure import find_statements
+
+    html = document.render_edition_html(ReportPeriod.objects.get(), "public")
+    text = strip_tags(re.sub(r"<(?:/p|/li|/h\d|/dd|/td|br)>", "\n", html))
+    assert find_statements(text) == []

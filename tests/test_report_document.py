@@ -84,6 +84,8 @@ def test_pdf_carries_the_computed_figures(demo_pdf_text):
     assert "(mål: mindst 50 %: ikke nået)" in flat
     assert "Mina ApS og Velliv (2 bevillinger)" in flat
     assert "I alt 270 65 205" in flat
+    # each fact is read with its own value: FriRUM LAB (the first model-1 agreement) has 9
+    assert re.search(r"I forløb ved periodens slut\s+9\s+Afsluttede forløb\s+20", flat)
     # about the seed's length (34 pages plus cover and contents), with its texts whole and
     # every data-quality finding listed in the appendix
     assert 34 <= pages <= 56
