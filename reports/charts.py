@@ -109,8 +109,7 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             w = bar_w * n / whole
             parts.append(
                 _html(
-                    '<rect x="{}" y="{}" width="{}" height="22" fill="{}">'
-                    "<title>{}</title></rect>",
+                    '<rect x="{}" y="{}" width="{}" height="22" fill="{}"><title>{}</title></rect>',
                     x,
                     y + 2,
                     w,
