@@ -375,10 +375,13 @@ def project_url_fetcher():
     return ProjectURLFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
+# Tagged (PDF/UA-1): structure for screen readers, the document's language and title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    # Tagged (PDF/UA-1): structure for screen readers, the document's language and title.
     return HTML(
         string=html, base_url=str(settings.BASE_DIR), url_fetcher=project_url_fetcher()
-    ).write_pdf(pdf_variant="pdf/ua-1")
+    ).write_pdf(**PDF_OPTIONS)
