@@ -14,7 +14,7 @@ like every other text (reports/textdisclosure.py).
 from dataclasses import dataclass
 
 from reports.disclosure import is_hidden
-from reports.formatting import dk_int, dk_percent
+from reports.formatting import dk_int, dk_share
 from reports.models import DeviationComment, ReportPeriod
 
 #: An agreement is far under its capacity below this share of it, far over above the other.
@@ -53,12 +53,6 @@ class Deviation:
     def key(self) -> str:
         """The form field of its comment."""
         return f"{self.code}|{self.subject}"
-
-
-def _share(part, whole, noun: str) -> str:
-    if is_hidden(part) or is_hidden(whole):
-        return f"{dk_int(part)} af {dk_int(whole)} {noun}"
-    return f"{dk_percent(part, whole)} af {dk_int(whole)} {noun}"
 
 
 def _goals(figures: dict):
@@ -101,20 +95,20 @@ def _agreement(a: dict):
             "plans_late",
             name,
             f"Plan inden for {a['plan_deadline_days']} dage: "
-            f"{_share(on_time, participants, 'forløb')}.",
+            f"{dk_share(on_time, participants, 'forløb')}.",
         )
     late, completed = a.get("final_evaluations_late"), a["completed"]
     if late is not None and (is_hidden(late) or late > 0):
         yield (
             "finals_late",
             name,
-            f"Slutevaluering for sent: {_share(late, completed, 'afsluttede forløb')}.",
+            f"Slutevaluering for sent: {dk_share(late, completed, 'afsluttede forløb')}.",
         )
     if a.get("veteran_aim_met") is False:
         yield (
             "veteran_aim",
             name,
-            f"Veteraner: {_share(a['veterans_completed'], completed, 'afsluttede forløb')} "
+            f"Veteraner: {dk_share(a['veterans_completed'], completed, 'afsluttede forløb')} "
             f"mod et mål på mindst {a['aim_veteran_share']}\u00a0%.",
         )
 

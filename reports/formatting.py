@@ -6,7 +6,7 @@ A number and its unit never break apart on a line: they are joined by a no-break
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from reports.disclosure import Hidden
+from reports.disclosure import Hidden, is_hidden
 
 NBSP = "\u00a0"
 
@@ -48,3 +48,13 @@ def dk_date(value: date | str | None) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return value.strftime("%d.%m.%Y")
+
+
+def dk_share(part, whole, noun: str) -> str:
+    """'45 % af 20 afsluttede forløb': every percentage names its denominator. No percentage
+    rests on a suppressed count: '<5 af 20 afsluttede forløb'."""
+    if not whole:
+        return f"ingen {noun}"
+    if is_hidden(part) or is_hidden(whole):
+        return f"{dk_int(part)} af {dk_int(whole)} {noun}"
+    return f"{dk_percent(part, whole)} af {dk_int(whole)} {noun}"

@@ -37,13 +37,8 @@ def pct(part, whole) -> str:
 
 @register.simple_tag
 def share(part, whole, noun: str) -> str:
-    """'45 % af 20 afsluttede forløb': every percentage names its denominator. No percentage
-    rests on a suppressed count: '<5 af 20 afsluttede forløb'."""
-    if not whole:
-        return f"ingen {noun}"
-    if is_hidden(part) or is_hidden(whole):
-        return f"{formatting.dk_int(part)} af {formatting.dk_int(whole)} {noun}"
-    return f"{formatting.dk_percent(part, whole)} af {formatting.dk_int(whole)} {noun}"
+    """'45 % af 20 afsluttede forløb' (formatting.dk_share)."""
+    return formatting.dk_share(part, whole, noun)
 
 
 def _count(n, singular: str, plural: str) -> str:
