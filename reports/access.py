@@ -39,10 +39,17 @@ def report_for_consultant(user, pk: int) -> ReportPeriod:
 
 def publication_for_user(user, pk: int, *, full: bool = False) -> Publication:
     """A publication. The public version and the summary: consultants and committee members.
-    The full version (with counts below five) and its comparison: consultants only."""
+    The full version (with counts below five) and its comparison: consultants only.
+
+    Committee members see the latest version of a report only: a newer version corrects
+    or replaces an older one, so the older one is not theirs to read any more (consultants
+    keep every version)."""
     _require(roles.is_consultant(user) if full else can_read_reports(user))
     publications = Publication.objects.select_related("report").without_documents()
-    return get_object_or_404(publications, pk=pk)
+    publication = get_object_or_404(publications, pk=pk)
+    if not roles.is_consultant(user):
+        _require(publication.pk == latest_publication(publication.report).pk)
+    return publication
 
 
 def latest_publication(report: ReportPeriod) -> Publication:

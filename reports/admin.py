@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from reports.models import (
+    DeviationComment,
     Publication,
     PublishedFigure,
     ReportPeriod,
@@ -40,3 +41,10 @@ class PublicationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DeviationComment)
+class DeviationCommentAdmin(admin.ModelAdmin):
+    list_display = ["report", "code", "subject"]
+    list_filter = ["code"]
+    search_fields = ["subject", "comment"]

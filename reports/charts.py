@@ -6,15 +6,15 @@ from django.utils.safestring import SafeString
 
 from reports.disclosure import is_hidden
 from reports.formatting import dk_int
-from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
+from socialeconomy.vocabulary import OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
 
 GROUP_COLOURS = {
     "progression": "#00614f",
     "pension": "#6a4c93",
-    "other_course": "#1982c4",
+    "other_course": "#156fa8",
     "unemployed": "#e0a800",
     "stopped": "#b23a3a",
-    "left": "#7d8b95",
+    "left": "#98a4ad",
     UNKNOWN_OUTCOME: "#c8cdd1",
 }
 HIDDEN = "hidden"
@@ -44,28 +44,45 @@ def _svg(width: int, height: int, title: str, body) -> SafeString:
     )
 
 
-def outcome_groups(outcomes: dict[str, int], completed) -> dict[str, int]:
-    """Completed courses per outcome group. Suppressed counts (public version) are not
-    spread over their groups: together they make one «hidden» segment."""
+def chart_groups(agreement: dict) -> dict[str, int]:
+    """Completed courses per outcome group (the agreement's ``outcome_groups``). Suppressed
+    groups (public version) are not told apart: together they make one «hidden» segment."""
+    completed = agreement["completed"]
     if is_hidden(completed):
         return {HIDDEN: 1}
-    groups: dict[str, int] = {}
-    for code, n in outcomes.items():
-        if is_hidden(n):
-            continue
-        group = OUTCOME_GROUP.get(code, UNKNOWN_OUTCOME)
-        groups[group] = groups.get(group, 0) + n
+    groups = {g: n for g, n in agreement["outcome_groups"].items() if n and not is_hidden(n)}
     rest = completed - sum(groups.values())
     if rest:
         groups[HIDDEN] = rest
     return groups
 
 
+def _luminance(colour: str) -> float:
+    """Relative luminance of '#rrggbb' (WCAG 2)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+DARK_TEXT = "#1d2a33"
+
+
+def text_colour(fill: str) -> str:
+    """White or dark text on a fill, whichever reads better (at least 4.5:1 on our fills)."""
+    return max(("#ffffff", DARK_TEXT), key=lambda text: contrast(text, fill))
+
+
 def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
     """One 100 % bar per agreement: where the participants of its completed courses went."""
     rows = [a for a in agreements if a["completed"]]
     colours = dict(GROUP_COLOURS)
-    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcomes"].values()]):
+    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcome_groups"].values()]):
         colours[HIDDEN] = "#e8eaec"
     label_w, bar_w, row_h, top = 190, 420, 30, 8
     legend_y = top + row_h * len(rows) + 14
@@ -83,7 +100,7 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             )
         )
         x = label_w
-        groups = outcome_groups(agreement["outcomes"], agreement["completed"])
+        groups = chart_groups(agreement)
         whole = sum(groups.values())
         for group, colour in colours.items():
             n = groups.get(group, 0)
@@ -92,23 +109,23 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             w = bar_w * n / whole
             parts.append(
                 _html(
-                    '<rect x="{}" y="{}" width="{}" height="22" fill="{}">'
-                    "<title>{}: {}</title></rect>",
+                    '<rect x="{}" y="{}" width="{}" height="22" fill="{}"><title>{}</title></rect>',
                     x,
                     y + 2,
                     w,
                     colour,
-                    GROUP_NAMES[group],
-                    n,
+                    # the hidden segment's width is no count: it has no number
+                    GROUP_NAMES[group] if group == HIDDEN else f"{GROUP_NAMES[group]}: {n}",
                 )
             )
             if w >= 18 and group != HIDDEN:
                 parts.append(
                     _html(
                         '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
-                        'fill="#fff" {}>{}</text>',
+                        'fill="{}" {}>{}</text>',
                         x + w / 2,
                         y + 17,
+                        text_colour(colour),
                         SafeString(FONT),
                         n,
                     )
@@ -182,7 +199,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             if is_hidden(v):  # a suppressed count has no bar, only its «<5»
                 parts.append(
                     _html(
-                        '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                        '<text x="{}" y="{}" font-size="13" text-anchor="middle" {}>{}</text>',
                         x + bw / 2,
                         top + plot_h - 4,
                         SafeString(FONT),
@@ -193,7 +210,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             parts.append(
                 _html(
                     '<rect x="{}" y="{}" width="{}" height="{}" {} '
-                    'stroke-width="2"/><text x="{}" y="{}" font-size="11" '
+                    'stroke-width="2"/><text x="{}" y="{}" font-size="13" '
                     'text-anchor="middle" {}>{}</text>',
                     x,
                     y_of(v),
@@ -208,7 +225,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             )
         parts.append(
             _html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" {}>{}</text>',
+                '<text x="{}" y="{}" font-size="13" text-anchor="middle" {}>{}</text>',
                 x0 + bw + 2,
                 height - bottom + 16,
                 SafeString(FONT),
@@ -220,7 +237,7 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
             _html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#b23a3a" '
                 'stroke-dasharray="6 4" stroke-width="2"/>'
-                '<text x="{}" y="{}" font-size="11" fill="#b23a3a" text-anchor="end" {}>'
+                '<text x="{}" y="{}" font-size="13" fill="#b23a3a" text-anchor="end" {}>'
                 "{}: {}</text>",
                 left,
                 y_of(goal),
@@ -236,9 +253,9 @@ def goal_chart(rows: list[dict], key: str, goal: int | None, title: str, unit: s
     parts.append(
         _html(
             '<rect x="{}" y="{}" width="12" height="12" fill="#00614f"/>'
-            '<text x="{}" y="{}" font-size="11" {}>Beregnet fra registreringerne</text>'
+            '<text x="{}" y="{}" font-size="13" {}>Beregnet fra registreringerne</text>'
             '<rect x="{}" y="{}" width="12" height="12" fill="#fff" stroke="#00614f" '
-            'stroke-width="2"/><text x="{}" y="{}" font-size="11" {}>Offentliggjort</text>',
+            'stroke-width="2"/><text x="{}" y="{}" font-size="13" {}>Offentliggjort</text>',
             left,
             height - 14,
             left + 18,

@@ -18,6 +18,8 @@ import copy
 from dataclasses import dataclass
 from fractions import Fraction
 
+from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
+
 SMALLEST_SHOWN = 5
 
 
@@ -251,11 +253,65 @@ def _agreement_cells(cells: Cells, i: int, a: dict) -> None:
         cells.relate(received, [on_time, late])
 
 
+def outcome_groups(outcomes: dict[str, int]) -> dict[str, int]:
+    """Outcome counts by the vocabulary's outcome groups (every group, 0 where none);
+    ``unknown`` too where completed courses have no outcome."""
+    groups = dict.fromkeys(OUTCOME_GROUP_LABELS, 0)
+    for code, n in outcomes.items():
+        group = OUTCOME_GROUP.get(code, UNKNOWN_OUTCOME)
+        groups[group] = groups.get(group, 0) + n
+    return groups
+
+
+def _group_cells(cells: Cells, prefix: tuple, completed: Key, outcomes: dict) -> list[Key]:
+    """The outcome groups of one table row: completed = the groups, a group = its codes."""
+    keys = []
+    for group, n in outcome_groups(outcomes).items():
+        key = cells.add((*prefix, "outcome_groups", group), n)
+        keys.append(key)
+        codes = [(*prefix, "outcomes", c) for c in outcomes if OUTCOME_GROUP.get(c, c) == group]
+        if codes:
+            cells.relate(key, codes)
+    cells.relate(completed, keys)
+    return keys
+
+
+def _outcome_group_cells(cells: Cells, figures: dict) -> None:
+    """The agreement × outcome-group table and its totals, tied to the outcome codes so
+    that a group never gives a hidden code away (and the other way round)."""
+    agreements = figures["agreements"]
+    for i, agreement in enumerate(agreements):
+        _group_cells(
+            cells, ("agreements", i), ("agreements", i, "completed"), agreement["outcomes"]
+        )
+    totals = _group_cells(
+        cells, ("courses",), ("courses", "completed"), figures["courses"]["outcomes"]
+    )
+    for key in totals:
+        group = key[-1]
+        parts = [
+            ("agreements", i, "outcome_groups", group)
+            for i, a in enumerate(agreements)
+            if group in outcome_groups(a["outcomes"])
+        ]
+        cells.relate(key, parts)
+
+
+def with_outcome_groups(figures: dict) -> dict:
+    """A copy of the figures where the courses and every agreement carry ``outcome_groups``."""
+    figures = copy.deepcopy(figures)
+    figures["courses"]["outcome_groups"] = outcome_groups(figures["courses"]["outcomes"])
+    for agreement in figures["agreements"]:
+        agreement["outcome_groups"] = outcome_groups(agreement["outcomes"])
+    return figures
+
+
 def figure_cells(figures: dict) -> Cells:
     """Every count of people in the figures, and how they add up."""
     cells = Cells()
     for i, agreement in enumerate(figures["agreements"]):
         _agreement_cells(cells, i, agreement)
+    _outcome_group_cells(cells, figures)
 
     courses = figures["courses"]
     totals = {}
@@ -310,7 +366,7 @@ def public_figures(figures: dict) -> dict:
     """A copy of the figures with small counts hidden so none can be worked out."""
     cells = figure_cells(figures)
     primary, hidden = cells.suppress()
-    public = copy.deepcopy(figures)
+    public = with_outcome_groups(figures)
     for key in hidden & cells.shown:
         _set(public, key, Hidden(primary=key in primary))
     public["suppressed"] = True

@@ -3,21 +3,27 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
+from reports.appendix import quality_appendix
+from reports.deviations import report_deviations
 from reports.disclosure import Hidden, is_hidden, public_figures
-from reports.models import PublishedFigure, ReportPeriod, ReportSection
+from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
+from reports.formatting import dk_decimal, round_half_up
+from reports.models import PublishedFigure, ReportPeriod
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
+from reports.textdisclosure import mask_text
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
-    OUTCOME_GROUP,
     UNKNOWN_OUTCOME,
     EnterpriseType,
 )
@@ -71,11 +77,11 @@ def _capacity_use(agreement: dict, period: Period) -> dict | None:
         )
     if open_days <= 0:
         return {"open_days": 0, "average": None, "share": None}
-    average = agreement["course_days"] / open_days
+    average = Decimal(agreement["course_days"]) / Decimal(open_days)
     return {
         "open_days": open_days,
-        "average": f"{average:.1f}".replace(".", ","),
-        "share": round(100 * average / agreement["capacity"]),
+        "average": dk_decimal(average),
+        "share": round_half_up(100 * average / agreement["capacity"]),
     }
 
 
@@ -83,7 +89,18 @@ def _outcome_rows(agreement: dict) -> list[dict]:
     return [{"code": code, "count": n} for code, n in agreement["outcomes"].items()]
 
 
-def _portraits(period: Period, year: int) -> list[dict]:
+def _group_rows(groups: dict) -> list[dict]:
+    """The outcome groups with courses in them (a suppressed count is shown as such)."""
+    return [{"code": group, "count": n} for group, n in groups.items() if is_hidden(n) or n]
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _portraits(period: Period, year: int, show=_unchanged) -> list[dict]:
+    """The enterprises of the field by type, each with its texts as ``show`` gives them
+    (the public edition masks counts of people)."""
     enterprises = list(Enterprise.objects.in_field(period.start, period.end).order_by("name"))
     years = {
         y.enterprise_id: y
@@ -92,27 +109,50 @@ def _portraits(period: Period, year: int) -> list[dict]:
     groups = []
     for etype, heading in TYPE_HEADINGS.items():
         members = [
-            {"enterprise": e, "year": years.get(e.pk)} for e in enterprises if e.type == etype
+            {
+                "enterprise": e,
+                "description": show(e.description),
+                "this_year": show(years[e.pk].this_year if e.pk in years else ""),
+                "next_year": show(years[e.pk].next_year if e.pk in years else ""),
+            }
+            for e in enterprises
+            if e.type == etype
         ]
         groups.append({"type": etype, "heading": heading, "members": members})
     return groups
 
 
-def _goal_rows(report: ReportPeriod, figures: dict, *, public: bool) -> list[dict]:
+def goal_history(report: ReportPeriod) -> dict[str, dict]:
+    """The computed figures of every other period with a published goal figure, keyed
+    'start/end' (ISO): computed once per publication, beside the report's own figures."""
+    spans = (
+        PublishedFigure.objects.filter(key__in=GOAL_KEYS)
+        .exclude(period_start=report.start, period_end=report.end)
+        .values_list("period_start", "period_end")
+        .distinct()
+    )
+    return {
+        f"{start.isoformat()}/{end.isoformat()}": report_figures(start=start, end=end)
+        for start, end in spans
+    }
+
+
+def _goal_rows(
+    report: ReportPeriod, figures: dict, history: dict[str, dict], *, public: bool
+) -> list[dict]:
     """The report's period and every other period with a published goal figure, side by side.
     In the public version the computed figures of every period are suppressed too."""
     published = PublishedFigure.objects.filter(key__in=GOAL_KEYS).order_by("period_start")
     periods = {(report.start, report.end): figures}
+    for span, computed in history.items():
+        start, end = (date.fromisoformat(d) for d in span.split("/"))
+        periods[(start, end)] = public_figures(computed) if public else computed
     values: dict[tuple, dict[str, int]] = {}
     for figure in published:
         span = (figure.period_start, figure.period_end)
         values.setdefault(span, {})[figure.key] = figure.value
-        periods.setdefault(span, None)
     rows = []
     for (start, end), computed in sorted(periods.items()):
-        if computed is None:
-            computed = report_figures(start=start, end=end)
-            computed = public_figures(computed) if public else computed
         row = {
             "label": Period(start, end).label,
             "start": start,
@@ -144,20 +184,47 @@ def _public_differences(differences: list, public: dict) -> list:
     ]
 
 
-def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
+def report_snapshot(report: ReportPeriod) -> dict:
+    """The figures a report's documents are made from, computed once: the report period's
+    (``figures``) and the other periods' of the goal history (``history``)."""
+    return {
+        "figures": report_figures(start=report.start, end=report.end),
+        "history": goal_history(report),
+    }
+
+
+def report_context(
+    report: ReportPeriod,
+    *,
+    public: bool = False,
+    snapshot: dict | None = None,
+    issued: date | None = None,
+) -> dict:
     """Everything the report and the summary show. ``public``: the committee's version,
-    where counts of people from 1 to 4 are suppressed (see reports.disclosure)."""
+    where counts of people from 1 to 4 are suppressed (see reports.disclosure).
+    ``snapshot``: the figures to show (``report_snapshot``), computed now when not given.
+    ``issued``: the date of the published version this is; without it the document is a
+    draft («Kladde»), says so on every page and states no issue date."""
     period = Period(report.start, report.end)
-    computed = report_figures(start=report.start, end=report.end)
-    figures = public_figures(computed) if public else computed
+    snapshot = snapshot if snapshot is not None else report_snapshot(report)
+    computed = snapshot["figures"]
+    figures = edition_figures(computed, PUBLIC if public else FULL)
+    # The public edition states no count of people in its texts either (textdisclosure).
+    show = mask_text if public else _unchanged
     texts: dict[str, str] = {}
     answers: dict[str, dict[int, str]] = {}
     if report.pk:  # a period with no stored report has figures but no narrative yet
-        texts = {s.key: s.text for s in report.sections.all()}
+        texts = {s.key: show(s.text) for s in report.sections.all()}
         for answer in report.answers.select_related("agreement"):
-            answers.setdefault(answer.agreement.name, {})[answer.question] = answer.text
+            answers.setdefault(answer.agreement.name, {})[answer.question] = show(answer.text)
+    descriptions = dict(
+        Agreement.objects.filter(name__in=[a["name"] for a in figures["agreements"]]).values_list(
+            "name", "description"
+        )
+    )
 
     agreements = figures["agreements"]
+    group_keys = list(figures["courses"]["outcome_groups"])
     for agreement in agreements:
         agreement["outcome_rows"] = _outcome_rows(agreement)
         agreement["capacity_use"] = _capacity_use(agreement, period)
@@ -166,7 +233,13 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             for n, q in EVALUATION_QUESTIONS.items()
         ]
         agreement["unknown"] = agreement["outcomes"].get(UNKNOWN_OUTCOME, 0)
+        agreement["group_rows"] = _group_rows(agreement["outcome_groups"])
+        agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
+        agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
         agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
+        agreement["description"] = show(descriptions.get(agreement["name"], ""))
+        for pause in agreement["paused"]:
+            pause["reason"] = show(pause["reason"])
     model_1 = [a for a in agreements if a["model"] == "1"]
     model_2 = [a for a in agreements if a["model"] == "2"]
     voluntary = [a for a in agreements if a["model"] == "voluntary"]
@@ -178,14 +251,14 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
         for code, n in agreement["outcomes"].items():
             voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
-    goal_rows = _goal_rows(report, figures, public=public)
+    goal_rows = _goal_rows(report, figures, snapshot["history"], public=public)
     grants = list(
         Grant.objects.filter(date__range=(report.start, report.end))
         .select_related("enterprise")
         .order_by("enterprise__name", "date", "reference")
     )
     sdgs: dict[int, list[str]] = {}
-    portraits = _portraits(period, report.start.year)
+    portraits = _portraits(period, report.start.year, show)
     for group in portraits:
         for member in group["members"]:
             for number in member["enterprise"].sdg_list:
@@ -207,7 +280,6 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
         "period": period,
         "figures": figures,
         "texts": texts,
-        "section_titles": dict(ReportSection.Key.choices),
         "portraits": portraits,
         "model_1": model_1,
         "model_2": model_2,
@@ -220,6 +292,8 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
         "public": public,
         "differences": differences,
         "without_outcome": without_outcome,
+        "outcome_group_keys": group_keys,
+        "course_group_counts": list(figures["courses"]["outcome_groups"].values()),
         "outcomes_chart": charts.outcomes_chart(
             model_1 + model_2, "Hvor deltagerne er efter endt forløb, pr. samarbejdsaftale"
         ),
@@ -242,12 +316,19 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             if figures["enterprises"]["target"] is not None
             else None
         ),
-        "progression": sum(
-            n
-            for code, n in figures["courses"]["outcomes"].items()
-            if OUTCOME_GROUP.get(code) == "progression"
+        "progression": figures["courses"]["outcome_groups"]["progression"],
+        "deviations": report_deviations(report, figures, differences, show),
+        "quality": quality_appendix(
+            start=report.start,
+            end=report.end,
+            today=issued or timezone.localdate(),
+            differences=differences,
+            figures=figures,
+            public=public,
         ),
-        "generated": timezone.localdate(),
+        "generated": issued or timezone.localdate(),
+        "draft": issued is None,
+        "issued": issued,
     }
     # The section structure and the goals, from the strategy in force (issue 13).
     context |= strategy_context(report, figures=figures, texts=texts, public=public)
@@ -262,14 +343,24 @@ def report_for_period(start: date, end: date) -> ReportPeriod:
     )
 
 
-def render_report_html(report: ReportPeriod, *, public: bool = False) -> str:
-    """The whole report as one self-contained HTML file (CSS and charts inline)."""
-    return render_to_string("reports/annual_report.html", report_context(report, public=public))
+def render_report_html(report: ReportPeriod, *, public: bool = False, **frozen) -> str:
+    """The whole report as one self-contained HTML file (CSS and charts inline).
+    ``frozen``: ``snapshot`` and ``issued`` of a publication (see report_context)."""
+    return render_to_string(
+        "reports/annual_report.html", report_context(report, public=public, **frozen)
+    )
 
 
-def render_summary_html(report: ReportPeriod, *, public: bool = False) -> str:
+def render_summary_html(report: ReportPeriod, *, public: bool = False, **frozen) -> str:
     """The one-page committee summary: status on the strategy's goals."""
-    return render_to_string("reports/summary.html", report_context(report, public=public))
+    return render_to_string("reports/summary.html", report_context(report, public=public, **frozen))
+
+
+def render_edition_html(report: ReportPeriod, edition: str, **frozen) -> str:
+    """The document of an edition: full or public report, or the summary (public rules)."""
+    if edition == SUMMARY:
+        return render_summary_html(report, public=True, **frozen)
+    return render_report_html(report, public=is_public(edition), **frozen)
 
 
 def static_file_allowed(url: str) -> bool:
@@ -298,9 +389,13 @@ def project_url_fetcher():
     return ProjectURLFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
+# Tagged (PDF/UA-1): structure for screen readers, the document's language and title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(
         string=html, base_url=str(settings.BASE_DIR), url_fetcher=project_url_fetcher()
-    ).write_pdf()
+    ).write_pdf(**PDF_OPTIONS)

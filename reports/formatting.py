@@ -1,8 +1,14 @@
-"""Danish number, money, percentage and date formats: 9.503.911 kr., 45 %, 10,5 %, 28.02.2023."""
+"""Danish number, money, percentage and date formats: 9.503.911 kr., 45 %, 8,3 %, 28.02.2023.
+
+A number and its unit never break apart on a line: they are joined by a no-break space
+(NBSP). Shares are rounded half up (12,5 % becomes 13 %, never 12 %)."""
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
-from reports.disclosure import Hidden
+from reports.disclosure import Hidden, is_hidden
+
+NBSP = "\u00a0"
 
 
 def dk_int(value) -> str:
@@ -15,15 +21,25 @@ def dk_int(value) -> str:
 
 
 def dk_kr(value) -> str:
-    return "–" if value is None else f"{dk_int(value)} kr."
+    return "–" if value is None else f"{dk_int(value)}{NBSP}kr."
+
+
+def round_half_up(value, places: int = 0) -> Decimal:
+    """``value`` rounded half up (not to even, as round() does): 12.5 → 13, 0.25 → 0.3."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def dk_decimal(value, places: int = 1) -> str:
+    """'4,8': a number with ``places`` decimals, rounded half up, Danish decimal comma."""
+    return str(round_half_up(value, places)).replace(".", ",")
 
 
 def dk_percent(part: int, whole: int) -> str:
     """'45 %' — whole percent, or one decimal when below 10 and not whole (e.g. '8,3 %')."""
-    share = 100 * part / whole
-    if share == round(share) or share >= 10:
-        return f"{round(share)} %"
-    return f"{share:.1f} %".replace(".", ",")
+    share = Decimal(100 * part) / Decimal(whole)
+    if share == share.to_integral_value() or share >= 10:
+        return f"{round_half_up(share)}{NBSP}%"
+    return f"{dk_decimal(share)}{NBSP}%"
 
 
 def dk_date(value: date | str | None) -> str:
@@ -32,3 +48,13 @@ def dk_date(value: date | str | None) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return value.strftime("%d.%m.%Y")
+
+
+def dk_share(part, whole, noun: str) -> str:
+    """'45 % af 20 afsluttede forløb': every percentage names its denominator. No percentage
+    rests on a suppressed count: '<5 af 20 afsluttede forløb'."""
+    if not whole:
+        return f"ingen {noun}"
+    if is_hidden(part) or is_hidden(whole):
+        return f"{dk_int(part)} af {dk_int(whole)} {noun}"
+    return f"{dk_percent(part, whole)} af {dk_int(whole)} {noun}"

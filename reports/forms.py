@@ -1,6 +1,7 @@
 from django import forms
 
 from reports.models import ReportSection
+from socialeconomy.text import danish_slugify
 from socialeconomy.validators import validate_no_cpr_text
 from strategy.selectors import strategy_in_force
 from strategy.structure import narrative_fields
@@ -26,3 +27,28 @@ class SectionTextsForm(forms.Form):
                 initial=current.get(key, ""),
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
+
+
+class DeviationCommentsForm(forms.Form):
+    """The consultant's comment on each deviation of one report, on one page (plain text).
+    Each field is named by the deviation's code and a slug of its subject (a valid HTML id);
+    ``cleaned_data`` gives the comments by the deviation's own key ('code|subject')."""
+
+    def __init__(self, *args, deviations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = {}
+        for deviation in deviations:
+            name = f"{deviation.code}--{danish_slugify(deviation.subject)}"
+            self.keys[name] = deviation.key
+            label = deviation.title + (f" – {deviation.about}" if deviation.about else "")
+            self.fields[name] = forms.CharField(
+                label=label,
+                help_text=deviation.text,
+                required=False,
+                max_length=10_000,
+                initial=deviation.comment,
+                widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": f"id_{name}-hjaelp"}),
+            )
+
+    def clean(self):
+        return {self.keys[name]: text for name, text in super().clean().items()}

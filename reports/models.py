@@ -158,3 +158,32 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.title}, version {self.version}"
+
+
+class DeviationComment(models.Model):
+    """The consultant's comment on one deviation of one report (reports/deviations.py):
+    what went otherwise than planned, why, and what is learnt or corrected. Keyed by the
+    deviation's code and the record it concerns (an agreement's name, a figure's key)."""
+
+    report = models.ForeignKey(
+        ReportPeriod,
+        on_delete=models.CASCADE,
+        related_name="deviation_comments",
+        verbose_name="rapport",
+    )
+    code = models.CharField("afvigelse", max_length=40)
+    subject = models.CharField("vedrører", max_length=200, blank=True)
+    comment = models.TextField("kommentar", blank=True)
+
+    class Meta:
+        ordering = ["report", "code", "subject"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "code", "subject"], name="one_comment_a_deviation"
+            )
+        ]
+        verbose_name = "kommentar til afvigelse"
+        verbose_name_plural = "kommentarer til afvigelser"
+
+    def __str__(self) -> str:
+        return f"{self.report.title}: {self.code} {self.subject}".strip()

@@ -4,44 +4,66 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from reports.document import html_to_pdf, render_report_html, render_summary_html
-from reports.models import Publication, ReportPeriod, ReportSection
-from reports.selectors import report_figures
+from reports.document import html_to_pdf, render_edition_html, report_snapshot
+from reports.editions import FULL, PUBLIC, SUMMARY
+from reports.models import DeviationComment, Publication, ReportPeriod, ReportSection
+
+
+def _texts_store(current: dict, texts: dict[str, str], *, field: str, create) -> int:
+    """Store texts typed in a form on the objects ``current`` holds by key, creating one
+    (``create(key, text)``) where there is none yet and the text is not empty; returns how
+    many changed."""
+    changed = 0
+    for key, text in texts.items():
+        text = text.replace("\r\n", "\n").strip()
+        obj = current.get(key)
+        if obj is None:
+            if text:
+                create(key, text)
+                changed += 1
+        elif getattr(obj, field) != text:
+            setattr(obj, field, text)
+            obj.save(update_fields=[field])
+            changed += 1
+    return changed
 
 
 def report_texts_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
     """Store the narrative of the given sections; returns how many changed."""
-    changed = 0
     with transaction.atomic():
         current = {s.key: s for s in report.sections.select_for_update()}
-        for key, text in texts.items():
-            text = text.replace("\r\n", "\n").strip()
-            section = current.get(key)
-            if section is None:
-                if text:
-                    ReportSection.objects.create(report=report, key=key, text=text)
-                    changed += 1
-            elif section.text != text:
-                section.text = text
-                section.save(update_fields=["text"])
-                changed += 1
-    return changed
+        return _texts_store(
+            current,
+            texts,
+            field="text",
+            create=lambda key, text: ReportSection.objects.create(
+                report=report, key=key, text=text
+            ),
+        )
 
 
 def report_publish(*, report: ReportPeriod, user, progress=None) -> Publication:
     """Freeze the report as it stands: figures, texts, and the full, public and summary
     documents (HTML and the PDF made from it). Each publication is a new version.
-    Runs on a task worker (reports/tasks.py); `progress(stage)` hears of each step."""
+
+    The figures are computed once (``report_snapshot``) and every document is rendered
+    from that one frozen set, so the JSON and the three documents cannot disagree. Each
+    document states the publication's date as its issue date. Runs on a task worker
+    (reports/tasks.py); `progress(stage)` hears of each step."""
     step = progress or (lambda stage: None)
     with transaction.atomic():
         report = ReportPeriod.objects.select_for_update().get(pk=report.pk)
+        now = timezone.now()
+        issued = timezone.localdate(now)
         if report.issued is None:
-            report.issued = timezone.localdate()
+            report.issued = issued
             report.save(update_fields=["issued"])
         step("Tal og tekster fastfryses")
-        full = render_report_html(report)
-        public = render_report_html(report, public=True)
-        summary = render_summary_html(report, public=True)
+        snapshot = report_snapshot(report)
+        full, public, summary = (
+            render_edition_html(report, edition, snapshot=snapshot, issued=issued)
+            for edition in (FULL, PUBLIC, SUMMARY)
+        )
         latest = report.publications.aggregate(n=Max("version"))["n"] or 0
         pdfs = {}
         for name, html, label in (
@@ -54,12 +76,27 @@ def report_publish(*, report: ReportPeriod, user, progress=None) -> Publication:
         return Publication.objects.create(
             report=report,
             version=latest + 1,
-            published_at=timezone.now(),
+            published_at=now,
             published_by=user,
-            figures=report_figures(start=report.start, end=report.end),
+            figures=snapshot["figures"],
             texts={s.key: s.text for s in report.sections.all()},
             report_html=full,
             public_html=public,
             summary_html=summary,
             **pdfs,
         )
+
+
+def deviation_comments_update(*, report: ReportPeriod, texts: dict[str, str]) -> int:
+    """Store the comments on the report's deviations (form key 'code|subject' → text);
+    returns how many changed."""
+
+    def create(key: str, text: str) -> None:
+        code, subject = key.split("|", 1)
+        DeviationComment.objects.create(report=report, code=code, subject=subject, comment=text)
+
+    with transaction.atomic():
+        current = {
+            f"{c.code}|{c.subject}": c for c in report.deviation_comments.select_for_update()
+        }
+        return _texts_store(current, texts, field="comment", create=create)

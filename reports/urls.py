@@ -10,6 +10,7 @@ urlpatterns = [
     path("rapporter/<int:pk>/tekster/", views.report_texts, name="texts"),
     path("rapporter/<int:pk>/udgiv/", views.report_publish_view, name="publish"),
     path("rapporter/<int:pk>/ny-ud-fra-denne/", views.report_next, name="next"),
+    path("rapporter/<int:pk>/afvigelser/", views.report_deviations_view, name="deviations"),
     path("datakvalitet/", views.data_quality, name="quality"),
     path("udgivelser/<int:pk>/sammenlign/", views.publication_compare, name="compare"),
 ]

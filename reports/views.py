@@ -25,14 +25,15 @@ from reports.access import (
 )
 from reports.checks import data_check
 from reports.comparison import figures_compare
-from reports.document import render_report_html, render_summary_html
-from reports.forms import SectionTextsForm
+from reports.document import render_edition_html, report_context
+from reports.forms import DeviationCommentsForm, SectionTextsForm
 from reports.models import Publication
 from reports.pdfs import draft_pdf
 from reports.selectors import report_figures
-from reports.services import report_texts_update
+from reports.services import deviation_comments_update, report_texts_update
 from reports.successor import report_create_successor, report_successor
 from reports.tasks import publish_report_job
+from reports.textreview import flagged_texts
 from socialeconomy import roles
 from socialeconomy.querystring import as_of, period
 from socialeconomy.records import pdf_response
@@ -112,14 +113,9 @@ def _draft_links(report, kind: str) -> list[tuple[str, str]]:
         if other != kind:
             links.append((label, reverse(f"reports:{other}", args=[report.pk])))
     links.append(("Rediger tekster", reverse("reports:texts", args=[report.pk])))
+    links.append(("Afvigelser", reverse("reports:deviations", args=[report.pk])))
     links.append(("Udgiv", reverse("reports:publish", args=[report.pk])))
     return links
-
-
-def _render_draft(report, kind: str) -> str:
-    if kind == "summary":
-        return render_summary_html(report, public=True)
-    return render_report_html(report, public=kind == "public")
 
 
 # The documents are self-contained (their CSS inline, frozen when published): styles only.
@@ -138,7 +134,7 @@ def report_document(request, pk, kind, pdf=False):
         kind = "summary" if kind == "summary" else "public"
         name = "publication_" + kind + ("_pdf" if pdf else "")
         return redirect(f"reports:{name}", publication.pk)
-    html = _render_draft(report, kind)
+    html = render_edition_html(report, kind)
     if pdf:  # rendered on a worker once, then served from the cache until a figure changes
         rendered = draft_pdf(
             html=html,
@@ -186,16 +182,46 @@ def publication_compare(request, pk):
     return render(request, "reports/compare.html", context)
 
 
+def _report_texts_page(request, report, form, *, save, saved: str, name: str, template: str):
+    """A consultant's page of texts on one report: saved all together, or re-displayed with
+    the errors beside their fields and everything typed kept."""
+    if request.method == "POST" and form.is_valid():
+        changed = save(report=report, texts=form.cleaned_data)
+        messages.success(request, saved.format(changed=changed))
+        return redirect(f"reports:{name}", report.pk)
+    return render(request, template, {"report": report, "form": form})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_texts(request, pk):
     report = report_for_consultant(request.user, pk)
-    form = SectionTextsForm(request.POST or None, report=report)
-    if request.method == "POST" and form.is_valid():
-        changed = report_texts_update(report=report, texts=form.cleaned_data)
-        messages.success(request, f"Teksterne er gemt ({changed} afsnit ændret).")
-        return redirect("reports:texts", report.pk)
-    return render(request, "reports/texts.html", {"report": report, "form": form})
+    return _report_texts_page(
+        request,
+        report,
+        SectionTextsForm(request.POST or None, report=report),
+        save=report_texts_update,
+        saved="Teksterne er gemt ({changed} afsnit ændret).",
+        name="texts",
+        template="reports/texts.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_deviations_view(request, pk):
+    """The consultant comments on what went otherwise than planned (reports/deviations.py)."""
+    report = report_for_consultant(request.user, pk)
+    deviations = report_context(report)["deviations"]
+    return _report_texts_page(
+        request,
+        report,
+        DeviationCommentsForm(request.POST or None, deviations=deviations),
+        save=deviation_comments_update,
+        saved="Kommentarerne er gemt ({changed} ændret).",
+        name="deviations",
+        template="reports/deviations.html",
+    )
 
 
 @login_required
@@ -207,7 +233,12 @@ def report_publish_view(request, pk):
         return redirect(job_start(job, publish_report_job, report.pk))
     figures = report_figures(start=report.start, end=report.end)
     latest = report.publications.without_documents().first()
-    context = {"report": report, "figures": figures, "latest": latest}
+    context = {
+        "report": report,
+        "figures": figures,
+        "latest": latest,
+        "flagged": flagged_texts(report, figures),
+    }
     return render(request, "reports/publish.html", context)
 
 

@@ -197,7 +197,7 @@ def test_a_single_small_outcome_takes_a_second_one_with_it():
 def test_no_percentage_rests_on_a_hidden_count():
     assert share(Hidden(), 20, "afsluttede forløb") == "<5 af 20 afsluttede forløb"
     assert share(7, Hidden(primary=False), "forløb") == "7 af x forløb"
-    assert share(9, 20, "afsluttede forløb") == "45 % af 20 afsluttede forløb"
+    assert share(9, 20, "afsluttede forløb") == "45\u00a0% af 20 afsluttede forløb"
     assert pct(Hidden(), 20) == "–"
 
 
@@ -216,7 +216,7 @@ def test_public_report_hides_small_counts_and_their_percentages(demo):
     cells = re.findall(
         r'<td class="num">(&lt;5|x)</td><td class="num">([^<]*(?: af |%)[^<]*)</td>', public
     )
-    assert len(cells) > 20
+    assert len(cells) > 10  # outcome groups: most results stay readable
     for hidden, shown_share in cells:
         assert "%" not in shown_share and shown_share.startswith(f"{hidden} af "), shown_share
     # The 2022 totals stay visible: 270 participants, 205 completed.

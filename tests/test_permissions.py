@@ -53,6 +53,7 @@ MATRIX = {
     "reports:texts": (CONSULTANT, "report", "get"),
     "reports:publish": (CONSULTANT, "report", "get"),
     "reports:next": (CONSULTANT, "report", "get"),
+    "reports:deviations": (CONSULTANT, "report", "get"),
     "reports:quality": (CONSULTANT, None, "get"),
     "reports:compare": (CONSULTANT, "publication", "get"),
     "exchange:home": (CONSULTANT, None, "get"),

@@ -183,6 +183,8 @@ def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
         "Side 1 af 1",
     ):
         assert expected in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Tagged:          yes" in info  # PDF/UA-1, like every PDF the system makes
 
 
 def test_receiving_never_moves_a_date_already_recorded(client, consultant, course_a):

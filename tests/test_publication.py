@@ -149,3 +149,15 @@ def test_only_consultants_edit_and_publish(client, request, small_report, user):
         assert client.get(reverse(f"reports:{name}", args=[small_report.pk])).status_code == 404
     assert client.post(reverse("reports:publish", args=[small_report.pk])).status_code == 404
     assert Publication.objects.count() == 0
+
+
+def test_committee_reads_only_the_latest_version_consultants_every_version(
+    client, committee_member, consultant, published, small_report
+):
+    newer = report_publish(report=small_report, user=consultant)
+    client.force_login(committee_member)
+    for name in ("publication_public", "publication_public_pdf", "publication_summary"):
+        assert client.get(reverse(f"reports:{name}", args=[published.pk])).status_code == 404
+        assert client.get(reverse(f"reports:{name}", args=[newer.pk])).status_code == 200
+    client.force_login(consultant)
+    assert client.get(reverse("reports:publication_public", args=[published.pk])).status_code == 200

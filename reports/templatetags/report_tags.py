@@ -8,8 +8,11 @@ from django.utils.html import format_html, format_html_join
 
 from reports import formatting
 from reports.disclosure import is_hidden
+from reports.textdisclosure import MASK
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
+    OUTCOME_GROUP_LABELS,
+    UNKNOWN_OUTCOME_LABEL,
     AgreementModel,
     EnterpriseType,
     HireType,
@@ -34,18 +37,47 @@ def pct(part, whole) -> str:
 
 @register.simple_tag
 def share(part, whole, noun: str) -> str:
-    """'45 % af 20 afsluttede forløb': every percentage names its denominator. No percentage
-    rests on a suppressed count: '<5 af 20 afsluttede forløb'."""
-    if not whole:
-        return f"ingen {noun}"
-    if is_hidden(part) or is_hidden(whole):
-        return f"{formatting.dk_int(part)} af {formatting.dk_int(whole)} {noun}"
-    return f"{formatting.dk_percent(part, whole)} af {formatting.dk_int(whole)} {noun}"
+    """'45 % af 20 afsluttede forløb' (formatting.dk_share)."""
+    return formatting.dk_share(part, whole, noun)
+
+
+def _count(n, singular: str, plural: str) -> str:
+    """'1 fuldtidsstilling', '28 fuldtidsstillinger': the number and its noun, never broken
+    apart on a line (NBSP). A suppressed count takes the plural."""
+    noun = singular if n == 1 and not is_hidden(n) else plural
+    return f"{formatting.dk_int(n)}{formatting.NBSP}{noun}"
+
+
+@register.filter
+def count(n, nouns: str) -> str:
+    """``{{ n|count:"bevilling,bevillinger" }}``: the number with its noun in the right form."""
+    singular, plural = nouns.split(",")
+    return _count(n, singular, plural)
+
+
+# Singular and plural of the hire types as the report counts them.
+HIRE_NOUNS = {
+    HireType.FULL_TIME: ("fuldtidsstilling", "fuldtidsstillinger"),
+    HireType.PART_TIME: (HireType.PART_TIME.label.lower(), HireType.PART_TIME.label.lower()),
+    HireType.SHELTERED: ("skånejob", "skånejob"),
+}
+
+
+@register.filter
+def hire_count(n, code: str) -> str:
+    """'1 skånejob', '28 fuldtidsstillinger'."""
+    return _count(n, *HIRE_NOUNS[HireType(code)])
 
 
 @register.filter
 def outcome(code: str) -> str:
     return outcome_label(code)
+
+
+@register.filter
+def outcome_group(group: str) -> str:
+    """An outcome group's Danish label (vocabulary.md), «Uoplyst» for ``unknown``."""
+    return OUTCOME_GROUP_LABELS.get(group, UNKNOWN_OUTCOME_LABEL)
 
 
 def _label_filter(name: str, choices) -> None:
@@ -65,17 +97,59 @@ def referring_units(codes) -> str:
 
 
 @register.filter
+def masked_note(text) -> str:
+    """The note under a text of the public edition whose counts of people are masked."""
+    n = getattr(text, "masked", 0)
+    if not n:
+        return ""
+    sentences = "én sætning" if n == 1 else f"{n} sætninger"
+    return (
+        f"{MASK} I den offentlige udgave er {sentences} udeladt her, fordi "
+        f"{'den' if n == 1 else 'de'} nævner et antal personer under 5."
+    )
+
+
+def _narrative_block(lines: list[str], heading_level: int) -> list:
+    """One block of narrative (no blank line in it): '## ' lines are subheadings, runs of
+    '- ' lines one list (an indented line continues its item), other runs a paragraph."""
+    parts, items, words = [], [], []
+
+    def close():
+        if items:
+            rows = format_html_join("", "<li>{}</li>", ((" ".join(i),) for i in items))
+            parts.append(format_html("<ul>{}</ul>", rows))
+            items.clear()
+        if words:
+            parts.append(format_html("<p>{}</p>", " ".join(words)))
+            words.clear()
+
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("## "):
+            close()
+            parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, stripped[3:].strip()))
+        elif re.match(r"-\s+", stripped):
+            if words:
+                close()
+            items.append([re.sub(r"^-\s+", "", stripped)])
+        elif items and line[:1].isspace():
+            items[-1].append(stripped)
+        else:
+            if items:
+                close()
+            words.append(stripped)
+    close()
+    return parts
+
+
+@register.filter
 def narrative(text: str, heading_level: int = 3):
     """Plain text to HTML: blank lines separate paragraphs, '- ' lines make a list and a
-    '## ' line a subheading. All text is escaped."""
+    '## ' line a subheading. All text is escaped. Masked sentences (public edition) get
+    a note saying so."""
     parts = []
     for block in paragraphs(text):
-        lines = block.splitlines()
-        if all(line.lstrip().startswith("- ") for line in lines):
-            items = [(re.sub(r"^\s*-\s+", "", line),) for line in lines]
-            parts.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", items)))
-        elif block.startswith("## "):
-            parts.append(format_html("<h{0}>{1}</h{0}>", heading_level, block[3:].strip()))
-        else:
-            parts.append(format_html("<p>{}</p>", " ".join(line.strip() for line in lines)))
+        parts.extend(_narrative_block(block.splitlines(), heading_level))
+    if note := masked_note(text):
+        parts.append(format_html('<p class="note masked-note">{}</p>', note))
     return format_html_join("\n", "{}", ((p,) for p in parts))

@@ -3,7 +3,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.document import html_to_pdf, render_report_html, report_for_period
+from reports.document import html_to_pdf, render_edition_html, report_for_period
+from reports.editions import EDITIONS, FULL
 from strategy.selectors import report_json
 
 FORMATS = ("json", "html", "pdf")
@@ -24,10 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD")
         parser.add_argument("--format", default="json", help="one of: " + ", ".join(FORMATS))
         parser.add_argument("--output", help="file to write; standard output when left out")
+        parser.add_argument(
+            "--edition",
+            default=FULL,
+            help="one of: " + ", ".join(EDITIONS) + " (default: full); public and summary "
+            "hide counts of people from 1 to 4",
+        )
 
-    def handle(self, *args, start, end, format, output, **options):
+    def handle(self, *args, start, end, format, output, edition, **options):
         if format not in FORMATS:
             raise CommandError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+        if edition not in EDITIONS:
+            raise CommandError(f"unknown edition {edition!r}; use one of: {', '.join(EDITIONS)}")
         start_date = _iso_date(start, "--start")
         end_date = _iso_date(end, "--end")
         if end_date < start_date:
@@ -37,10 +46,11 @@ class Command(BaseCommand):
             raise CommandError("--format pdf needs --output FILE")
 
         if format == "json":
-            figures = report_json(start=start_date, end=end_date)
+            figures = report_json(start=start_date, end=end_date, edition=edition)
             text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = render_report_html(report_for_period(start_date, end_date))
+            # Not a published version: the document says «Kladde» on every page.
+            text = render_edition_html(report_for_period(start_date, end_date), edition)
         if format == "pdf":
             with open(output, "wb") as fh:
                 fh.write(html_to_pdf(text))
