@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from activities.selectors import activity_report, public_activities
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.disclosure import Hidden, is_hidden, public_figures
@@ -177,6 +178,7 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
     goal_rows = _goal_rows(report, figures, public=public)
+    activities = activity_report(report.start, report.end)
     grants = list(
         Grant.objects.filter(date__range=(report.start, report.end))
         .select_related("enterprise")
@@ -246,6 +248,7 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             if OUTCOME_GROUP.get(code) == "progression"
         ),
         "generated": timezone.localdate(),
+        "activities": public_activities(activities) if public else activities,
     }
 
 

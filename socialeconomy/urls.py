@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("enterprises.urls")),
     path("", include("agreements.urls")),
     path("", include("reports.urls")),
+    path("", include("activities.urls")),
 ]

@@ -12,10 +12,13 @@ from agreements.models import SubmissionStatus
 from exchange.jobs import DONE, ImportJob, job_save
 from reports.services import report_publish
 from tests.factories import (
+    ActivityFactory,
+    ActivityFigureFactory,
     AgreementFactory,
     CourseFactory,
     EnterpriseYearFactory,
     EvaluationFactory,
+    FundraisingApplicationFactory,
     GrantFactory,
     HireFactory,
     PauseFactory,
@@ -84,6 +87,17 @@ MATRIX = {
     "agreements:evaluation": (OWN, "evaluation", "get"),
     "agreements:evaluation_pdf": (OWN, "evaluation", "get"),
     "agreements:evaluation_handle": (row(consultant=302), "evaluation", "post"),
+    "activities:list": (STAFF_AND_CONSULTANTS, None, "get"),
+    "activities:create": (CONSULTANT, None, "get"),
+    "activities:detail": (OWN, "activity", "get"),
+    "activities:edit": (CONSULTANT, "activity", "get"),
+    "activities:state_create": (CONSULTANT, "activity", "get"),
+    "activities:figure_create": (OWN, "activity", "get"),  # its enterprise reports figures
+    "activities:figure_edit": (OWN, "activity_figure", "get"),
+    "activities:action_plan": (CONSULTANT, None, "get"),
+    "activities:application_list": (CONSULTANT, None, "get"),
+    "activities:application_create": (CONSULTANT, None, "get"),
+    "activities:application_edit": (CONSULTANT, "application", "get"),
 }
 for _dated in ("grant", "hire", "placement"):
     MATRIX[f"enterprises:{_dated}_list"] = (CONSULTANT, None, "get")
@@ -163,6 +177,9 @@ def world(
         "placement": PlacementFactory(enterprise=enterprise_a),
         "report": small_report,
         "job": job,
+        "activity": (activity := ActivityFactory(enterprise=enterprise_a, state="running")),
+        "activity_figure": ActivityFigureFactory(activity=activity),
+        "application": FundraisingApplicationFactory(enterprise=enterprise_a),
     }
 
 

@@ -3,6 +3,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from activities.selectors import activity_report
 from reports.document import html_to_pdf, render_report_html, report_for_period
 from reports.selectors import report_figures
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
 
         if format == "json":
             figures = report_figures(start=start_date, end=end_date)
+            figures["activities"] = activity_report(start_date, end_date)
             text = json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
         else:
             text = render_report_html(report_for_period(start_date, end_date))
