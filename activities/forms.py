@@ -61,6 +61,15 @@ class ActivityFigureForm(ModelForm):
     """A period figure. The same figure for the same period is reported once; a second
     report of it is refused with the stored value, to be corrected there instead."""
 
+    period = forms.CharField(
+        label="Periode", max_length=20, help_text="Et kvartal som 2022-Q3 eller et år som 2022."
+    )
+    value = forms.IntegerField(
+        label="Værdi",
+        min_value=0,
+        error_messages={"min_value": "Værdien er et antal: et helt tal på 0 eller mere."},
+    )
+
     class Meta:
         model = ActivityFigure
         fields = ["name", "period", "value", "basis", "reported", "source", "counts_people"]
