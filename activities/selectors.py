@@ -111,7 +111,7 @@ def _rows(activities, start: date, end: date) -> list[dict]:
 def action_plan(activities, start: date, end: date) -> list[dict]:
     """The action plan's actions (type «Handling i handleplanen»), with their state on the
     last day and the steps they took, like the status of the 2015 action plan."""
-    actions = _activities(activities.filter(type=ActivityType.ACTION)).order_by("start", "name")
+    actions = _activities(activities.filter(type=ActivityType.ACTION)).order_by("start", "pk")
     return _rows(actions, start, end)
 
 
@@ -152,14 +152,17 @@ def applications(start: date, end: date) -> dict:
 
 
 def activity_report(start: date, end: date) -> dict:
-    """Everything the report says about activities in [start, end]."""
-    rows = _rows(_activities().order_by("name"), start, end)
+    """Everything the report says about activities in [start, end]. Activities and focus
+    areas come in the order they were entered (the order of the source documents); the
+    action plan's actions have their own appendix, not a focus area."""
+    rows = _rows(_activities().order_by("pk"), start, end)
     tracks: dict[str, list[dict]] = {}
     areas: dict[str, list[dict]] = {}
     for row in rows:
         if row["track"]:
             tracks.setdefault(row["track"], []).append(row)
-        areas.setdefault(row["focus_area"] or NO_FOCUS_AREA, []).append(row)
+        if row["type"] != ActivityType.ACTION:
+            areas.setdefault(row["focus_area"] or NO_FOCUS_AREA, []).append(row)
     flags = [
         {"activity": row["name"], "figure": f["name"], "period": f["period"], **flag}
         for row in rows
@@ -168,10 +171,10 @@ def activity_report(start: date, end: date) -> dict:
     ]
     return {
         "tracks": tracks,
-        "action_plan": [r for r in rows if r["type"] == ActivityType.ACTION],
+        "action_plan": action_plan(Activity.objects.all(), start, end),
         "focus_areas": [
             {"name": name, "activities": areas[name]}
-            for name in sorted(areas, key=lambda n: (n == NO_FOCUS_AREA, n))
+            for name in sorted(areas, key=lambda n: n == NO_FOCUS_AREA)
         ],
         "flags": flags,
         "rules": RULES_TEXT,
