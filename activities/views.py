@@ -53,7 +53,7 @@ def activity_detail(request, pk):
         "activity": activity,
         "states": activity.states.order_by("-date", "-pk"),
         "series": series,
-        "flag_count": sum(len(f) for f in flags.values()),
+        "flag_count": len(flags),  # flagged figures
     }
     return render(request, "activities/detail.html", context)
 

@@ -98,7 +98,7 @@ def test_a_flagged_figure_is_marked_on_the_activity_page(client, consultant):
         ActivityFigureFactory(activity=activity, name=NAME, period=period, value=value)
     client.force_login(consultant)
     page = client.get(activity.get_absolute_url())
-    assert "1 tal er markeret som uregelmæssige" in page.text
+    assert "1 tal er markeret som uregelmæssigt" in page.text
     assert "falder fra 45 (2. kvartal 2022) til 3 (3. kvartal 2022)" in page.text
 
 
