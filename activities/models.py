@@ -237,12 +237,14 @@ class FundraisingApplication(models.Model):
         return self.enterprise.name if self.enterprise_id else "Den Socialøkonomiske Enhed"
 
     def clean(self):
-        errors = {}
+        errors: dict[str, list[str]] = {}
         if self.grant_id and self.decision != ApplicationDecision.GRANTED:
-            errors["grant"] = "Kun en bevilget ansøgning kan knyttes til en bevilling."
+            errors["grant"] = ["Kun en bevilget ansøgning kan knyttes til en bevilling."]
         if self.decision == ApplicationDecision.PENDING and self.decided:
-            errors["decided"] = "En ansøgning, der afventer svar, har ingen afgørelsesdato."
+            errors["decided"] = ["En ansøgning, der afventer svar, har ingen afgørelsesdato."]
         if self.decided and self.date and self.decided < self.date:
-            errors["decided"] = "Afgørelsen kan ikke ligge før ansøgningen blev sendt."
+            errors.setdefault("decided", []).append(
+                "Afgørelsen kan ikke ligge før ansøgningen blev sendt."
+            )
         if errors:
             raise ValidationError(errors)
