@@ -18,7 +18,7 @@ from socialeconomy.vocabulary import (
 )
 
 validate_track_key = RegexValidator(
-    r"^[a-z0-9_]+$",
+    r"^[a-z0-9_]{1,40}$",
     "Sporet skrives som en nøgle med små bogstaver, tal og _ (fx «extra_gear»).",
 )
 

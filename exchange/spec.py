@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from activities import exchange as activity_sheets
-from activities.models import Activity, ActivityFigure
+from activities.models import Activity, ActivityFigure, validate_track_key
 from activities.periods import parse_period
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise, Grant, Hire, Placement
@@ -259,10 +259,10 @@ SHEETS = (
 
 def read_track(value: Any) -> str:
     text = read_text(value).strip()
-    if not re.fullmatch(r"[a-z0-9_]+", text) or len(text) > 40:
-        raise CellError(
-            f"{_quoted(value)} er ikke en spor-nøgle (små bogstaver, tal og _, fx extra_gear)"
-        )
+    try:
+        validate_track_key(text)
+    except ValidationError as error:
+        raise CellError(f"{_quoted(value)}: {error.messages[0]}") from None
     return text
 
 

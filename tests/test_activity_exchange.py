@@ -100,7 +100,7 @@ def test_bad_rows_are_refused_whole_each_named(tmp_path):
     assert not result.written and Activity.objects.count() == 0
     for expected in (
         'Aktiviteter!B2 (Type): "workshop" er ikke en kendt aktivitetstype',
-        'Aktiviteter!C2 (Spor): "Ekstra Gear" er ikke en spor-nøgle',
+        'Aktiviteter!C2 (Spor): "Ekstra Gear": Sporet skrives som en nøgle med små bogstaver',
         'Aktiviteter!F2 (Status): "afsluttet" er ikke en kendt status',
         "Aktiviteter!H2 (Slut): ligger før Start (01.03.2022)",
         "Aktivitetstal!C2 (Periode): «2022-Q5» er ikke en periode",
