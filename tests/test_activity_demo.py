@@ -62,3 +62,23 @@ def test_public_edition_hides_small_counts_of_people_only(demo):
     assert "til 3 (3. kvartal 2022)" in full and "til 3 (3. kvartal 2022)" not in public
     assert "&lt;5" in public
     assert "Skoler og institutioner" in public  # 4 schools: not people, shown
+
+
+def test_report_json_carries_the_activities(demo):
+    out = StringIO()
+    call_command("annual_report", start="2022-01-01", end="2023-02-28", stdout=out)
+    activities = json.loads(out.getvalue())["activities"]
+    assert set(activities) >= {"tracks", "action_plan", "focus_areas", "flags", "applications"}
+    assert {"extra_gear", "civil_society", "trials", "sdgs", "trends", "fundraising"} <= set(
+        activities["tracks"]
+    )
+    assert [f["check"] for f in activities["flags"]] == ["activity_ytd_falls"]
+    employment = next(a for a in activities["focus_areas"] if a["name"] == "Beskæftigelse")
+    handheld = next(
+        a for a in employment["activities"] if a["name"] == "Håndholdt beskæftigelsesindsats 30+"
+    )
+    assert [(f["period"], f["value"], bool(f["flags"])) for f in handheld["figures"]] == [
+        ("2022-Q2", 15, False),
+        ("2022-Q2", 45, False),
+        ("2022-Q3", 3, True),
+    ]
