@@ -185,14 +185,17 @@ def activity_report(start: date, end: date) -> dict:
 def public_activities(report: dict) -> dict:
     """The public edition: a count of people from 1 to 4 is shown as «<5», and a flag's
     message gives no values (it would give the hidden count away)."""
-    public = copy.deepcopy(report)  # rows shared by tracks and focus areas stay shared
-    for area in public["focus_areas"]:
-        for row in area["activities"]:
-            for figure in row["figures"] + row["latest"]:
-                if figure["counts_people"] and 0 < figure["value"] < SMALLEST_SHOWN:
-                    figure["value"] = Hidden()
-                for flag in figure["flags"]:
-                    flag["message"] = flag["summary"]
+    public = copy.deepcopy(report)
+    rows = [row for track in public["tracks"].values() for row in track]
+    rows += [row for area in public["focus_areas"] for row in area["activities"]]
+    rows += public["action_plan"]
+    for row in rows:
+        for figure in row["figures"] + row["latest"]:
+            value = figure["value"]
+            if figure["counts_people"] and isinstance(value, int) and 0 < value < SMALLEST_SHOWN:
+                figure["value"] = Hidden()
+            for flag in figure["flags"]:
+                flag["message"] = flag["summary"]
     for flag in public["flags"]:
         flag["message"] = flag["summary"]
     return public

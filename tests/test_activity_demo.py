@@ -82,3 +82,19 @@ def test_report_json_carries_the_activities(demo):
         ("2022-Q2", 45, False),
         ("2022-Q3", 3, True),
     ]
+
+
+def test_every_small_count_of_people_is_hidden_in_the_public_edition(db):
+    from activities.selectors import activity_report, public_activities
+    from reports.disclosure import is_hidden
+    from tests.factories import ActivityFactory, ActivityFigureFactory
+
+    action = ActivityFactory(type="action", track="extra_gear", focus_area="")
+    ActivityFigureFactory(activity=action, name="Deltagere", period="2022", value=3)
+    ActivityFigureFactory(
+        activity=action, name="Møder", period="2022", value=2, counts_people=False
+    )
+    public = public_activities(activity_report(START, END))
+    for row in (public["tracks"]["extra_gear"][0], public["action_plan"][0]):
+        values = {f["name"]: f["value"] for f in row["figures"] + row["latest"]}
+        assert is_hidden(values["Deltagere"]) and values["Møder"] == 2
