@@ -112,3 +112,18 @@ def test_action_plan_page_lists_actions_with_their_state(client, consultant):
     page = client.get(reverse("activities:action_plan"), {"dato": "2023-01-01"})
     assert "Strategi- og politikudvikling" in page.text and "Ikke en handling" not in page.text
     assert "igangsat" in page.text and "køres med CSR-strategien" in page.text
+
+
+def test_excel_export_of_the_activity_list_is_the_users_own(client, staff_a, enterprise_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    ActivityFactory(name="Egen aktivitet", enterprise=enterprise_a, state="running")
+    ActivityFactory(name="Andres aktivitet")
+    client.force_login(staff_a)
+    response = client.get(reverse("activities:list"), {"eksport": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Navn" and [r[0] for r in rows[1:]] == ["Egen aktivitet"]
+    assert "I drift" in rows[1] and "Virksomhed A" in rows[1]
