@@ -40,6 +40,8 @@ def test_enterprise_reports_a_quarter_for_its_own_activity_only(
     assert (figure.period, figure.value, figure.basis) == ("2022-Q3", 12, "period")
     page = client.get(own.get_absolute_url())
     assert NAME in page.text and "3. kvartal 2022" in page.text
+    enterprise_page = client.get(enterprise_a.get_absolute_url())
+    assert "Genbrugsværksted" in enterprise_page.text and "i drift fra" in enterprise_page.text
 
     for name in ("detail", "figure_create"):
         assert client.get(reverse(f"activities:{name}", args=[other.pk])).status_code == 404
