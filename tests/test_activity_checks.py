@@ -31,6 +31,13 @@ def _series(activity, values: dict, basis="ytd", **extra):
     ]
 
 
+def check_data_json(start="2022-01-01", end="2023-02-28", today="2023-03-15") -> dict:
+    """What `check_data --format json` writes for the period, read back."""
+    out = StringIO()
+    call_command("check_data", start=start, end=end, today=today, format="json", stdout=out)
+    return json.loads(out.getvalue())
+
+
 def _codes(figures):
     return sorted((f.code, f.figure.period) for f in figure_flags(figures))
 
@@ -112,16 +119,7 @@ def test_every_finding_has_a_code_and_check_data_writes_the_json_of_the_spec():
     findings = data_check(start=date(2022, 1, 1), end=date(2023, 2, 28), today=date(2023, 3, 15))
     assert findings and all(f.code and f.record for f in findings)
 
-    out = StringIO()
-    call_command(
-        "check_data",
-        start="2022-01-01",
-        end="2023-02-28",
-        today="2023-03-15",
-        format="json",
-        stdout=out,
-    )
-    document = json.loads(out.getvalue())
+    document = check_data_json()
     assert document["period"] == {"start": "2022-01-01", "end": "2023-02-28"}
     assert document["today"] == "2023-03-15"
     codes = {f["check"] for f in document["findings"]}

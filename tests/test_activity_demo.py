@@ -10,21 +10,13 @@ from django.core.management import call_command
 from activities.models import Activity
 from reports.demo import demo_load
 from reports.document import render_report_html, report_for_period
+from tests.test_activity_checks import check_data_json
 
 START, END = date(2022, 1, 1), date(2023, 2, 28)
 
 
 def test_demo_flags_seed_002s_45_then_3_and_nothing_else(demo):
-    out = StringIO()
-    call_command(
-        "check_data",
-        start="2022-01-01",
-        end="2023-02-28",
-        today="2023-03-15",
-        format="json",
-        stdout=out,
-    )
-    findings = [f for f in json.loads(out.getvalue())["findings"] if "activity" in f["check"]]
+    findings = [f for f in check_data_json()["findings"] if "activity" in f["check"]]
     assert [(f["check"], f["record"]) for f in findings] == [
         ("activity_ytd_falls", "Håndholdt beskæftigelsesindsats 30+")
     ]
