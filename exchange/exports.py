@@ -51,7 +51,7 @@ def workbook_export(target) -> dict[str, int]:
             cell.font = bold
             header.append(cell)
         sheet.append(header)
-        records = sorted(sheet_records(spec).values(), key=lambda r: r[spec.key.field])
+        records = sorted(sheet_records(spec).values(), key=spec.row_key)
         for record in records:
             sheet.append(
                 [_cell(sheet, cell_label(c, record[c.field]), c.kind) for c in spec.columns]

@@ -151,15 +151,16 @@ class _Reader:
                     self.error(sheet, letter, number, column.header, str(error))
             for column in sheet.columns:
                 row.values.setdefault(column.field, _empty(column))
-            key = row.values.get(sheet.key.field)
+            key = sheet.row_key(row.values)
             if key:
                 if key in seen:
+                    shown = " / ".join(key) if isinstance(key, tuple) else key
                     self.error(
                         sheet,
                         row.letters[sheet.key.field],
                         number,
                         sheet.key.header,
-                        f"«{key}» står også i række {seen[key]}; en nøgle må kun stå én gang",
+                        f"«{shown}» står også i række {seen[key]}; en nøgle må kun stå én gang",
                     )
                 else:
                     seen[key] = number
@@ -185,6 +186,8 @@ class _Reader:
 
 def sheet_records(sheet: Sheet) -> dict[str, dict]:
     """The stored records of a sheet's kind, by key, as the sheet's columns read them."""
+    if sheet.records:
+        return sheet.records()
     fields = [c.field for c in sheet.columns]
     names = {ENTERPRISE: "enterprise__name", AGREEMENT: "agreement__name"}
     lookups = [names.get(f, f) for f in fields]
@@ -225,6 +228,13 @@ def _check_links(reader: _Reader, parsed: dict[str, list[Row]]) -> None:
                     )
 
 
+def _check_sheet_links(reader: _Reader, parsed: dict[str, list[Row]]) -> None:
+    for name, rows in parsed.items():
+        sheet = SHEETS_BY_NAME[name]
+        if sheet.links:
+            sheet.links(sheet, rows, parsed, reader)
+
+
 def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
     reader = _Reader(result)
     handle = path.open("rb")  # a stream: the content decides, not the file name
@@ -242,6 +252,7 @@ def _read(path: Path, result: ImportResult, progress) -> dict[str, list[Row]]:
         handle.close()
     _check_links(reader, parsed)
     rows_check(reader, parsed)
+    _check_sheet_links(reader, parsed)
     return parsed
 
 
@@ -250,7 +261,7 @@ def _plan(sheet: Sheet, rows: list[Row]) -> tuple[SheetChanges, list[dict], list
     changes = SheetChanges(sheet.name)
     creates, updates = [], []
     for row in rows:
-        record = existing.get(row.values[sheet.key.field])
+        record = existing.get(sheet.row_key(row.values))
         listed = len(changes.rows) < LISTED
         if record is None:
             creates.append(row.values)
@@ -279,6 +290,9 @@ def _instance_values(values: dict, links: dict) -> dict:
 def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict, user) -> None:
     """Write one sheet's new and changed rows. Every write leaves its history (who, when,
     before and after) for the models that keep one, and counts a course's version up."""
+    if sheet.write:
+        sheet.write(creates, updates, user)
+        return
     model = sheet.model
     if model in (Enterprise, Agreement):  # few rows; save() keeps slugs, defaults, history
         for values in creates:

@@ -6,12 +6,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
+from activities import exchange as activity_sheets
+from activities.models import Activity, ActivityFigure, validate_track_key
+from activities.periods import parse_period
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise, Grant, Hire, Placement
 from socialeconomy.validators import cvr_is_valid, reference_problem, text_cpr_problem
 from socialeconomy.vocabulary import (
+    ActivityStatus,
+    ActivityType,
     AgreementModel,
     EnterpriseType,
+    FigureBasis,
     HireType,
     Outcome,
     PlacementType,
@@ -159,10 +167,24 @@ class Sheet:
     name: str
     model: type
     columns: tuple[Column, ...]
+    key_fields: tuple[str, ...] = ()  # a key of several columns; default: the first column
+    # Sheets whose rows are not one model's fields give their own stored records (by key),
+    # link check and write (activities/exchange.py).
+    records: Any = None
+    links: Any = None
+    write: Any = None
 
     @property
     def key(self) -> Column:
         return self.columns[0]
+
+    def row_key(self, values: dict):
+        """A row's key: the first column's value, or a tuple for a key of several columns
+        (None while a part of it is missing)."""
+        if not self.key_fields:
+            return values.get(self.key.field)
+        parts = tuple(values.get(f) for f in self.key_fields)
+        return parts if all(parts) else None
 
     @property
     def model_fields(self) -> set[str]:
@@ -248,6 +270,59 @@ SHEETS = (
             *DATED,
             Column("Type", "type", choice_reader(PlacementType, "type"), True, width=14),
         ),
+    ),
+)
+
+
+def read_track(value: Any) -> str:
+    text = read_text(value).strip()
+    try:
+        validate_track_key(text)
+    except ValidationError as error:
+        raise CellError(f"{_quoted(value)}: {error.messages[0]}") from None
+    return text
+
+
+def read_period(value: Any) -> str:
+    try:
+        return str(parse_period(read_text(value)))
+    except ValidationError as error:
+        raise CellError(error.messages[0]) from None
+
+
+SHEETS += (
+    Sheet(
+        "Aktiviteter",
+        Activity,
+        (
+            Column("Navn", "name", _name, True, width=40),
+            Column("Type", "type", choice_reader(ActivityType, "aktivitetstype"), True, width=18),
+            Column("Spor", "track", read_track, width=14),
+            Column("Indsatsområde", "focus_area", _name, width=24),
+            Column("Ansvarlig", "responsible", _name, width=30),
+            Column("Status", "state", choice_reader(ActivityStatus, "status"), True, width=12),
+            Column("Start", "start", read_date, kind="date", width=12),
+            Column("Slut", "end", read_date, kind="date", width=12),
+        ),
+        records=activity_sheets.activity_records,
+        write=activity_sheets.write_activities,
+    ),
+    Sheet(
+        "Aktivitetstal",
+        ActivityFigure,
+        (
+            Column("Aktivitet", "activity", _name, True, width=40),
+            Column("Tal", "name", _name, True, width=36),
+            Column("Periode", "period", read_period, True, width=10),
+            Column("Værdi", "value", read_whole, True, kind="number", width=10),
+            Column("Opgørelse", "basis", choice_reader(FigureBasis, "opgørelse"), True, width=12),
+            Column("Indberettet", "reported", read_date, kind="date", width=12),
+            Column("Kilde", "source", _name, width=16),
+        ),
+        key_fields=("activity", "name", "period"),
+        records=activity_sheets.figure_records,
+        links=activity_sheets.figure_links,
+        write=activity_sheets.write_figures,
     ),
 )
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}

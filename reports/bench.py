@@ -173,10 +173,10 @@ def _bench_strategy(out: list[Measure]) -> None:
     from unittest import mock
 
     from reports.document import html_to_pdf, render_report_html
+    from reports.editions import report_json
     from reports.models import ReportPeriod
     from reports.selectors import report_figures
     from strategy.demo import PERIOD_2023
-    from strategy.selectors import report_json
 
     start, end = PERIOD_2023
     report = ReportPeriod.objects.get(start=start, end=end)

@@ -25,6 +25,8 @@ class Finding:
     check: str
     text: str
     url: str = ""
+    code: str = ""  # stable, as ../shared/spec/data-quality.md fixes it
+    record: str = ""  # the record as a user knows it: a reference, an agreement's name…
 
 
 def _link(obj) -> str:
@@ -43,6 +45,8 @@ def completed_without_outcome(start, end, today):
             "Afsluttet uden resultat",
             f"{c.reference} ({c.agreement.name}) sluttede {c.end:%d.%m.%Y} uden resultat.",
             _link(c),
+            code="course_without_outcome",
+            record=c.reference,
         )
 
 
@@ -66,6 +70,8 @@ def plan_overdue(start, end, today):
             "Plan mangler efter fristen",
             f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {due:%d.%m.%Y}.",
             _link(c),
+            code="plan_overdue",
+            record=c.reference,
         )
 
 
@@ -87,6 +93,8 @@ def too_long(start, end, today):
             f"{c.reference} ({c.agreement.name}) har varet {c.days // 7} uger mod "
             f"{c.agreement.standard_weeks} uger, uden registreret forlængelse.",
             _link(c),
+            code="course_too_long",
+            record=c.reference,
         )
 
 
@@ -110,6 +118,8 @@ def over_capacity(start, end, today):
                 f"{agreement.name}: {peak} samtidige forløb {peak_day:%d.%m.%Y} mod en ramme "
                 f"på {agreement.capacity}.",
                 _link(agreement),
+                code="agreement_over_capacity",
+                record=agreement.name,
             )
 
 
@@ -128,6 +138,8 @@ def outside_membership(start, end, today):
                 f"med i feltet fra {r.enterprise.joined:%d.%m.%Y}"
                 + (f" til {r.enterprise.left:%d.%m.%Y}." if r.enterprise.left else "."),
                 _link(r),
+                code="dated_outside_membership",
+                record=r.reference,
             )
 
 
@@ -149,6 +161,8 @@ def published_differs(start, end, today):
             f"{d.label}: {d.document} skriver {_as_stated(d)}, "
             f"registreringerne giver {dk_int(d.computed)}.",
             reverse("admin:reports_publishedfigure_changelist"),
+            code="published_figure_differs",
+            record=d.label,
         )
 
 
@@ -232,6 +246,8 @@ def similar_references(start, end, today):
             "Referencer der ligner hinanden",
             f"{', '.join(refs)}: samme borger tastet to gange, eller en tastefejl?",
             reverse("agreements:course", args=[pks[refs[0]]]),
+            code="references_look_alike",
+            record=", ".join(refs),
         )
 
 
@@ -250,7 +266,16 @@ def open_after_agreement(start, end, today):
             f"{course.reference} står stadig som i gang, men aftalen {course.agreement.name} "
             f"sluttede {course.agreement.end:%d.%m.%Y}.",
             _link(course),
+            code="course_open_after_agreement",
+            record=course.reference,
         )
+
+
+def activity_checks(start, end, today):
+    """The activities app's checks of figure series (activities/checks.py)."""
+    from activities.checks import activity_findings
+
+    yield from activity_findings(start, end, today)
 
 
 CHECKS = [
@@ -262,6 +287,7 @@ CHECKS = [
     published_differs,
     similar_references,
     open_after_agreement,
+    activity_checks,
 ]
 
 

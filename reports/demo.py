@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from activities.demo import demo_activities
 from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
@@ -832,6 +833,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
         )
 
     demo_2023_load(count)
+    demo_activities(count)  # activities, their states and figures (activities/demo.py)
     users, password_used = _ensure_users(password, enterprises)
     created["brugere"] = users
     return DemoResult(created=created, password=password_used or None)

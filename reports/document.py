@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from activities.selectors import activity_report, public_activities
 from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
@@ -252,6 +253,7 @@ def report_context(
             voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
     goal_rows = _goal_rows(report, figures, snapshot["history"], public=public)
+    activities = activity_report(report.start, report.end)
     grants = list(
         Grant.objects.filter(date__range=(report.start, report.end))
         .select_related("enterprise")
@@ -329,6 +331,7 @@ def report_context(
         "generated": issued or timezone.localdate(),
         "draft": issued is None,
         "issued": issued,
+        "activities": public_activities(activities) if public else activities,
     }
     # The section structure and the goals, from the strategy in force (issue 13).
     context |= strategy_context(report, figures=figures, texts=texts, public=public)

@@ -43,3 +43,23 @@ def json_ready(value):
 def figures_json(figures: dict, edition: str) -> str:
     """The edition's figures as the JSON of ../shared/spec/report-json.md."""
     return json.dumps(json_ready(edition_figures(figures, edition)), ensure_ascii=False, indent=2)
+
+
+def report_json(*, start, end, edition: str = FULL) -> dict:
+    """The annual report's JSON (docs/report-json.md) in an edition: ``report_figures`` as
+    the edition shows them (a suppressed count is ``None``), the ``strategy`` object counted
+    from the same edition's figures of each period on its scoreboard, and the activities."""
+    from activities.selectors import activity_report, public_activities
+    from reports.selectors import report_figures
+    from strategy.selectors import strategy_figures
+
+    def figures_for(start, end) -> dict:
+        return edition_figures(report_figures(start=start, end=end), edition)
+
+    figures = figures_for(start, end)
+    figures["strategy"] = strategy_figures(
+        start=start, end=end, figures=figures, figures_for=figures_for
+    )
+    activities = activity_report(start, end)
+    figures["activities"] = public_activities(activities) if is_public(edition) else activities
+    return json_ready(figures)

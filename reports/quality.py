@@ -3,6 +3,7 @@ command and page all use these functions."""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from django.db.models import Q
 
@@ -13,6 +14,7 @@ from reports.models import PublishedFigure
 
 @dataclass(frozen=True)
 class FigureDifference:
+    code: ClassVar[str] = "published_figure_differs"  # as reports.checks.published_differs
     key: str
     label: str
     document: str
@@ -73,6 +75,11 @@ def completed_without_outcome(start: date, end: date) -> list[dict]:
     for row in rows:
         grouped.setdefault(row["agreement__name"], []).append(row["reference"])
     return [
-        {"agreement": name, "count": len(refs), "references": refs}
+        {
+            "code": "course_without_outcome",
+            "agreement": name,
+            "count": len(refs),
+            "references": refs,
+        }
         for name, refs in grouped.items()
     ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "exchange",
     "audit",
     "background",
+    "activities",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("", include("reports.urls")),
     path("", include("strategy.urls")),
+    path("", include("activities.urls")),
 ]
 urlpatterns += [
     path(f"slet/{kind}/<int:pk>/", record_delete, {"kind": kind}, name=f"delete_{kind}")

@@ -124,3 +124,41 @@ def parse_choice(choices: type[models.TextChoices], value: object) -> str | None
         if text in (str(code).casefold(), str(label).casefold()):
             return code
     return None
+
+
+class ActivityType(models.TextChoices):
+    """The records behind the strategy's tracks (`Type` in `Aktiviteter`)."""
+
+    ACTIVITY = "activity", "Aktivitet"
+    INTERNAL_TRIAL = "internal_trial", "Internt forsøg (et ekstra gear)"
+    TRIAL_ACTION = "trial_action", "Prøvehandling"
+    PARTNERSHIP = "partnership", "Samarbejde med civilsamfund og frivillige"
+    SDG_SOLUTION = "sdg_solution", "Verdensmålsløsning"
+    TREND = "trend", "Trend eller tilbud udefra"
+    ACTION = "action", "Handling i handleplanen"
+
+
+class ActivityStatus(models.TextChoices):
+    """An activity's state (`Status` in `Aktiviteter`)."""
+
+    PLANNED = "planned", "Planlagt"
+    STARTED = "started", "Igangsat"
+    RUNNING = "running", "I drift"
+    PAUSED = "paused", "Sat på pause"
+    DONE = "done", "Gennemført"
+    STOPPED = "stopped", "Stoppet"
+
+
+class FigureBasis(models.TextChoices):
+    """How a period figure is counted (`Opgørelse` in `Aktivitetstal`)."""
+
+    YTD = "ytd", "år til dato"
+    PERIOD = "period", "periode"
+
+
+class ApplicationDecision(models.TextChoices):
+    """A fundraising application's decision."""
+
+    PENDING = "pending", "Afventer"
+    GRANTED = "granted", "Bevilget"
+    REFUSED = "refused", "Afslået"

@@ -237,20 +237,3 @@ def _progress(row: dict, goal: Goal, strategy: Strategy, points) -> None:
             break
     row["projected_year"] = None if row["met"] else _year_reached(goal, strategy, points, progress)
     row["projection"] = projection_text(row)
-
-
-def report_json(*, start: date, end: date, edition: str = "full") -> dict:
-    """The annual report's JSON in an edition (reports/editions.py): ``report_figures`` as
-    the edition shows them (a suppressed count is ``None``) and the ``strategy`` object,
-    counted from the same edition's figures of each period on its scoreboard."""
-    from reports.editions import edition_figures, json_ready
-    from reports.selectors import report_figures
-
-    def figures_for(s: date, e: date) -> dict:
-        return edition_figures(report_figures(start=s, end=e), edition)
-
-    figures = figures_for(start, end)
-    figures["strategy"] = strategy_figures(
-        start=start, end=end, figures=figures, figures_for=figures_for
-    )
-    return json_ready(figures)

@@ -184,3 +184,42 @@ class EvaluationFactory(factory.django.DjangoModelFactory):
     kind = "ongoing"
     date = factory.LazyAttribute(lambda o: o.course.start)
     progression = "Møder stabilt op og har taget ansvar for morgenmaden."
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Activity"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Aktivitet {n}")
+    type = "activity"
+    track = "extra_gear"
+    focus_area = "Beskæftigelse"
+    start = date(2022, 1, 1)
+
+    @factory.post_generation
+    def state(self, create, extracted, **kwargs):
+        """ActivityFactory(state="running") gives it that state from its start."""
+        if create and extracted:
+            self.states.create(state=extracted, date=self.start or date(2022, 1, 1))
+
+
+class ActivityFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.ActivityFigure"
+
+    activity = factory.SubFactory(ActivityFactory)
+    name = "Borgere i praktik og løntilskud"
+    period = "2022-Q1"
+    value = 10
+    basis = "ytd"
+
+
+class FundraisingApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.FundraisingApplication"
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    donor = factory.Sequence(lambda n: f"Fond {n}")
+    amount = 100_000
+    date = date(2022, 6, 1)

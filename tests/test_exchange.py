@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook, load_workbook
 
+from activities.models import Activity, FundraisingApplication
 from agreements.models import Agreement, Course
 from enterprises.models import Enterprise, Grant, Hire, Placement
 from exchange import imports
@@ -24,6 +25,17 @@ HEADERS = {
     "Fundraising": ["Reference", "Virksomhed", "Dato", "Giver", "Beløb", "Formål"],
     "Ansættelser": ["Reference", "Virksomhed", "Dato", "Type"],
     "Praktik og løntilskud": ["Reference", "Virksomhed", "Dato", "Type"],
+    "Aktiviteter": [
+        "Navn",
+        "Type",
+        "Spor",
+        "Indsatsområde",
+        "Ansvarlig",
+        "Status",
+        "Start",
+        "Slut",
+    ],
+    "Aktivitetstal": ["Aktivitet", "Tal", "Periode", "Værdi", "Opgørelse", "Indberettet", "Kilde"],
 }
 GOOD = {
     "Virksomheder": [["Café Ærø", "registered", "", date(2021, 1, 1), None]],
@@ -218,7 +230,7 @@ def test_export_is_readable_in_excel(tmp_path, demo):
 def test_round_trip_export_import_export_gives_the_same_workbook(tmp_path, demo):
     first = tmp_path / "1.xlsx"
     workbook_export(first)
-    for model in (Course, Agreement, Grant, Hire, Placement):
+    for model in (FundraisingApplication, Activity, Course, Agreement, Grant, Hire, Placement):
         model.objects.all().delete()
     Enterprise.objects.all().delete()
     assert workbook_import(first).ok

@@ -99,3 +99,12 @@ def test_default_order_ends_with_the_primary_key(consultant, many_ties):
     ordered = stable_order(Course.objects.order_by("outcome"))
     assert ordered.query.order_by[-1] == "pk"
     assert list(ordered) == sorted(Course.objects.all(), key=lambda c: (c.outcome, c.pk))
+
+
+def test_a_list_page_shows_each_row_once(client, consultant):
+    """The table's rows are rendered inside the table, and only there."""
+    course = CourseFactory(reference="R-4711")
+    client.force_login(consultant)
+    html = client.get(reverse("agreements:courses")).text
+    assert html.count(f">{course.reference}</a>") == 1
+    assert html.count("<tbody") == 1

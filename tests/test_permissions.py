@@ -12,10 +12,13 @@ from agreements.models import SubmissionStatus
 from background.models import Job
 from reports.services import report_publish
 from tests.factories import (
+    ActivityFactory,
+    ActivityFigureFactory,
     AgreementFactory,
     CourseFactory,
     EnterpriseYearFactory,
     EvaluationFactory,
+    FundraisingApplicationFactory,
     GoalFactory,
     GrantFactory,
     HireFactory,
@@ -104,6 +107,17 @@ MATRIX = {
         "draft_evaluation",
         "get",
     ),
+    "activities:list": (STAFF_AND_CONSULTANTS, None, "get"),
+    "activities:create": (CONSULTANT, None, "get"),
+    "activities:detail": (OWN, "activity", "get"),
+    "activities:edit": (CONSULTANT, "activity", "get"),
+    "activities:state_create": (CONSULTANT, "activity", "get"),
+    "activities:figure_create": (OWN, "activity", "get"),  # its enterprise reports figures
+    "activities:figure_edit": (OWN, "activity_figure", "get"),
+    "activities:action_plan": (CONSULTANT, None, "get"),
+    "activities:application_list": (CONSULTANT, None, "get"),
+    "activities:application_create": (CONSULTANT, None, "get"),
+    "activities:application_edit": (CONSULTANT, "application", "get"),
 }
 for _kind in ("course", "agreement", "pause", "grant", "hire", "placement"):
     MATRIX[f"delete_{_kind}"] = (CONSULTANT, _kind, "get")  # the confirmation page
@@ -192,6 +206,9 @@ def world(
         "job": job,
         "strategy": StrategyFactory(),
         "reported_goal": GoalFactory(measure="reported"),
+        "activity": (activity := ActivityFactory(enterprise=enterprise_a, state="running")),
+        "activity_figure": ActivityFigureFactory(activity=activity),
+        "application": FundraisingApplicationFactory(enterprise=enterprise_a),
     }
 
 

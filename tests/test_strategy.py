@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
+from reports.editions import report_json
 from reports.selectors import report_figures
 from strategy.files import StrategyInvalid, strategy_data, strategy_save
 from strategy.measures import MeasureError, goal_value, parse
 from strategy.models import Goal, Strategy, Track
-from strategy.selectors import report_json
 from tests.factories import (
     AgreementFactory,
     CourseFactory,
@@ -393,4 +393,9 @@ def test_the_strategy_object_counts_with_a_fixed_number_of_queries(demo):
             outcome="flexjob" if i % 2 else "",
         )
         HireFactory(date=date(2023, 5, 1))
-    assert queries() == before <= 2 * 10 + 5  # report_figures per period, and 5 for the strategy
+    from activities.selectors import activity_report
+
+    with CaptureQueriesContext(connection) as activities:
+        activity_report(date(2023, 3, 1), date(2024, 2, 29))
+    # report_figures per period, 5 for the strategy, and the activities' own
+    assert queries() == before <= 2 * 10 + 5 + len(activities)

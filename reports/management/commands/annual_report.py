@@ -4,8 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.document import html_to_pdf, render_edition_html, report_for_period
-from reports.editions import EDITIONS, FULL
-from strategy.selectors import report_json
+from reports.editions import EDITIONS, FULL, report_json
 
 FORMATS = ("json", "html", "pdf")
 

@@ -1,0 +1,9 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def track_rows(activities: dict | None, key: str) -> list:
+    """The activities of one track of the report (``activities.tracks[key]``)."""
+    return ((activities or {}).get("tracks") or {}).get(key, [])
