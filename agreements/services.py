@@ -14,6 +14,7 @@ from agreements.models import (
     Plan,
     PlanGoal,
     PlanSubGoal,
+    SubGoalAssessment,
     Submission,
     SubmissionStatus,
 )
@@ -54,15 +55,37 @@ def plan_save(
 
 
 @transaction.atomic
-def evaluation_save(*, evaluation: Evaluation, user, submit: bool) -> Evaluation:
+def evaluation_save(
+    *, evaluation: Evaluation, user, submit: bool, assessments: dict[int, str] | None = None
+) -> Evaluation:
+    """assessments: {sub-goal id: Nået/Delvist nået/Ikke nået code} of a final evaluation;
+    None leaves the stored ones alone."""
     if evaluation.pk:
         current = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if not current.editable_by_enterprise:
             raise NotEditable
     evaluation.save()
+    if assessments is not None:
+        assessments_save(evaluation=evaluation, assessments=assessments)
     if submit:
         submission_submit(document=evaluation, user=user)
     return evaluation
+
+
+def assessments_save(*, evaluation: Evaluation, assessments: dict[int, str]) -> None:
+    """Store the evaluation's sub-goal assessments as given; the ones left out are removed
+    (an ongoing evaluation keeps none). Each is checked by the model: a final evaluation,
+    a sub-goal of this course's own plan, a known assessment."""
+    stored = {a.sub_goal_id: a for a in evaluation.assessments.all()}
+    for sub_goal_id, value in assessments.items():
+        item = stored.get(sub_goal_id) or SubGoalAssessment(
+            evaluation=evaluation, sub_goal_id=sub_goal_id
+        )
+        if item.pk is None or item.assessment != value:
+            item.assessment = value
+            item.full_clean()
+            item.save()
+    evaluation.assessments.exclude(sub_goal_id__in=list(assessments)).delete()
 
 
 def submission_submit(*, document: Submission, user) -> None:

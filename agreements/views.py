@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from agreements import access
+from agreements.assessments import AssessmentForm
 from agreements.filters import AgreementFilter, CourseFilter
 from agreements.forms import (
     AgreementForm,
@@ -258,7 +259,9 @@ def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
     _enterprise_writes(request.user, None)
     form = EvaluationForm(request.POST or None, course=course)
-    return _evaluation_form(request, form, course)
+    return _evaluation_form(
+        request, form, course, AssessmentForm(request.POST or None, course=course)
+    )
 
 
 @login_required
@@ -266,18 +269,29 @@ def evaluation_edit(request, pk):
     evaluation = access.evaluation_for_user(request.user, pk)
     _enterprise_writes(request.user, evaluation)
     form = EvaluationForm(request.POST or None, instance=evaluation, course=evaluation.course)
-    return _evaluation_form(request, form, evaluation.course)
+    assessments = AssessmentForm(
+        request.POST or None, course=evaluation.course, evaluation=evaluation
+    )
+    return _evaluation_form(request, form, evaluation.course, assessments)
 
 
-def _evaluation_form(request, form, course):
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-        evaluation = evaluation_save(evaluation=form.instance, user=request.user, submit=submit)
+def _evaluation_form(request, form, course, assessments):
+    submit = "submit" in request.POST
+    if request.method == "POST" and form.is_valid() and assessments.is_valid():
+        assessments.check_kind(form.cleaned_data["kind"], submitting=submit)
+    if request.method == "POST" and form.is_valid() and assessments.is_valid():
+        evaluation = evaluation_save(
+            evaluation=form.instance,
+            user=request.user,
+            submit=submit,
+            assessments=assessments.assessments(),
+        )
         messages.success(
             request, "Evalueringen er indsendt." if submit else "Evalueringen er gemt som kladde."
         )
         return redirect(evaluation.get_absolute_url())
-    return render(request, "agreements/evaluation_form.html", {"course": course, "form": form})
+    context = {"course": course, "form": form, "assessments": assessments}
+    return render(request, "agreements/evaluation_form.html", context)
 
 
 DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}
