@@ -152,6 +152,9 @@ def courses_anonymise(*, ended_before: date, user=None) -> int:
     with transaction.atomic():
         plans = list(Plan.objects.filter(course_id__in=ids).values_list("pk", flat=True))
         goals = list(PlanGoal.objects.filter(plan_id__in=plans).values_list("pk", flat=True))
+        evaluations = list(
+            Evaluation.objects.filter(course_id__in=ids).values_list("pk", flat=True)
+        )
         Plan.objects.filter(pk__in=plans).delete()
         Evaluation.objects.filter(course_id__in=ids).delete()
         for start in range(0, len(ids), 2_000):
@@ -166,6 +169,7 @@ def courses_anonymise(*, ended_before: date, user=None) -> int:
         Evaluation.history.filter(course_id__in=ids).delete()
         PlanGoal.history.filter(plan_id__in=plans).delete()
         PlanSubGoal.history.filter(goal_id__in=goals).delete()
+        SubGoalAssessment.history.filter(evaluation_id__in=evaluations).delete()
         access_record(
             user,
             Action.ANONYMISE,

@@ -270,3 +270,15 @@ def test_the_workbook_exports_the_starting_point_and_reads_it_back(db, tmp_path)
     call_command("import_workbook", str(path))
     assert Course.objects.get(reference="U-1").starting_point == "resource_course"
     assert Course.objects.get(reference="U-2").starting_point == ""
+
+
+def test_anonymising_removes_the_assessments_and_their_history(db):
+    from agreements.services import courses_anonymise
+
+    course, subs = _assessed_course(AgreementFactory(), end=date(2015, 6, 1))
+    SubGoalAssessmentFactory(
+        evaluation__course=course, evaluation__date=date(2015, 6, 2), sub_goal=subs[0]
+    )
+    assert SubGoalAssessment.history.exists()
+    assert courses_anonymise(ended_before=date(2020, 1, 1)) == 1
+    assert not SubGoalAssessment.objects.exists() and not SubGoalAssessment.history.exists()
