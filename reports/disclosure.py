@@ -18,6 +18,8 @@ import copy
 from dataclasses import dataclass
 from fractions import Fraction
 
+from socialeconomy.vocabulary import OUTCOME_GROUP
+
 SMALLEST_SHOWN = 5
 
 
@@ -296,7 +298,71 @@ def figure_cells(figures: dict) -> Cells:
                 for name, counts in by_enterprise.items()
             ],
         )
+    if "progression" in figures["courses"]:
+        progression_cells(cells, figures)
     return cells
+
+
+def _progression_scope(cells: Cells, k: Key, progression: dict, completed: Key, outcomes) -> None:
+    """The table starting point × outcome group of one scope (an agreement or the total),
+    its margins, and how they tie to the completed courses and to the single outcomes."""
+    p = (*k, "progression")
+    for start, row in progression["by_start"].items():
+        parts = [cells.add((*p, "by_start", start, group), n) for group, n in row.items()]
+        cells.relate(
+            cells.add((*p, "start_totals", start), progression["start_totals"][start]), parts
+        )
+    for group, n in progression["group_totals"].items():
+        total = cells.add((*p, "group_totals", group), n)
+        column = [
+            (*p, "by_start", s, group) for s, row in progression["by_start"].items() if group in row
+        ]
+        cells.relate(total, column)
+        cells.relate(
+            total, [(*k, "outcomes", code) for code in outcomes if _group_of(code) == group]
+        )
+    cells.relate(completed, [(*p, "start_totals", s) for s in progression["start_totals"]])
+    cells.relate(completed, [(*p, "group_totals", g) for g in progression["group_totals"]])
+    for assessment, n in progression["subgoals"].items():
+        cells.add((*p, "subgoals", assessment), n)
+
+
+def _group_of(code: str) -> str:
+    return OUTCOME_GROUP.get(code, "unknown")
+
+
+def progression_cells(cells: Cells, figures: dict) -> None:
+    """Progression (report-json.md): each agreement's table and the total, suppressed like
+    every count of people. The total's cells are the sums of the agreements' cells."""
+    agreements = figures["agreements"]
+    for i, a in enumerate(agreements):
+        _progression_scope(
+            cells,
+            ("agreements", i),
+            a["progression"],
+            ("agreements", i, "completed"),
+            a["outcomes"],
+        )
+    courses = figures["courses"]
+    total = courses["progression"]
+    _progression_scope(cells, ("courses",), total, ("courses", "completed"), courses["outcomes"])
+    scopes = [("agreements", i, "progression") for i in range(len(agreements))]
+    for start, row in total["by_start"].items():
+        for group in row:
+            cells.relate(
+                ("courses", "progression", "by_start", start, group),
+                [
+                    (*s, "by_start", start, group)
+                    for s, a in zip(scopes, agreements, strict=True)
+                    if group in a["progression"]["by_start"].get(start, {})
+                ],
+            )
+    for assessment, n in total["subgoals"].items():
+        if n == sum(a["progression"]["subgoals"][assessment] for a in agreements):
+            cells.relate(
+                ("courses", "progression", "subgoals", assessment),
+                [(*s, "subgoals", assessment) for s in scopes],
+            )
 
 
 def _set(figures: dict, key: Key, value) -> None:

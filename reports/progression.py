@@ -68,6 +68,23 @@ def subgoal_counts(start: date, end: date) -> tuple[dict[int, dict[str, int]], d
     return per_agreement, total
 
 
+def progression_figures(table: dict[str, dict[str, int]], subgoals: dict[str, int]) -> dict:
+    """The spec's `progression` (by_start, subgoals) and, beyond the spec, the table's
+    margins: completed courses per starting point and per outcome group."""
+    start_totals = {start: sum(row.values()) for start, row in table.items()}
+    group_totals = {}
+    for group in GROUP_ORDER:
+        n = sum(row.get(group, 0) for row in table.values())
+        if n:
+            group_totals[group] = n
+    return {
+        "by_start": table,
+        "subgoals": subgoals,
+        "start_totals": start_totals,
+        "group_totals": group_totals,
+    }
+
+
 def add_tables(tables: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
     """The sum of several by_start tables (the total over agreements)."""
     counts: dict[tuple[str, str], int] = {}

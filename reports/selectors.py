@@ -18,6 +18,7 @@ from reports.progression import (
     by_start,
     empty_subgoals,
     outcome_group,
+    progression_figures,
     subgoal_counts,
 )
 from socialeconomy.db import DaysBetween
@@ -99,10 +100,9 @@ def report_figures(*, start: date, end: date) -> dict:
         for code, n in agreement["outcomes"].items():
             outcome_totals[code] = outcome_totals.get(code, 0) + n
     courses["outcomes"] = _ordered_outcomes(outcome_totals)
-    courses["progression"] = {
-        "by_start": add_tables([a["progression"]["by_start"] for a in agreements]),
-        "subgoals": subgoals_total,
-    }
+    courses["progression"] = progression_figures(
+        add_tables([a["progression"]["by_start"] for a in agreements]), subgoals_total
+    )
 
     return {
         "period": {"start": start.isoformat(), "end": end.isoformat()},
@@ -240,10 +240,10 @@ def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, in
                 "final_evaluations_missing": completed_n - received if tracks_final else None,
                 "paused": pauses.get(agreement.pk, []),
                 "course_days": row.get("course_days") or 0,
-                "progression": {
-                    "by_start": by_start(progression.get(agreement.pk, {})),
-                    "subgoals": subgoals.get(agreement.pk, empty_subgoals()),
-                },
+                "progression": progression_figures(
+                    by_start(progression.get(agreement.pk, {})),
+                    subgoals.get(agreement.pk, empty_subgoals()),
+                ),
             }
         )
     return result, subgoals_total

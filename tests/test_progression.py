@@ -92,8 +92,19 @@ def test_by_start_equals_a_hand_count_in_total_and_per_agreement(db):
     assert total["activity_ready"] == {"progression": 3, "stopped": 1, "pension": 1, "unknown": 1}
     assert total["unknown"] == {"progression": 1, "unknown": 1}
     assert "resource_course" not in total
-    # every completed course is in the table exactly once
+    # every completed course is in the table exactly once; the margins add up
     assert sum(sum(r.values()) for r in total.values()) == figures["courses"]["completed"]
+    margins = figures["courses"]["progression"]
+    assert margins["start_totals"] == {s: sum(r.values()) for s, r in total.items()}
+    assert margins["group_totals"] == {
+        "progression": 6,
+        "stopped": 1,
+        "pension": 1,
+        "other_course": 1,
+        "unemployed": 1,
+        "left": 1,
+        "unknown": 2,
+    }
     # in the spec's order: starting points as vocabulary.md lists them, unknown last
     assert list(total) == ["job_ready", "activity_ready", "sickness_benefit", "unknown"]
 
@@ -141,6 +152,8 @@ def test_an_agreement_without_completed_courses_has_empty_progression(db):
     assert figures["agreements"][0]["progression"] == {
         "by_start": {},
         "subgoals": {"achieved": 0, "partly": 0, "not_achieved": 0},
+        "start_totals": {},
+        "group_totals": {},
     }
     assert figures["courses"]["progression"]["by_start"] == {}
 
