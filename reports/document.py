@@ -12,6 +12,7 @@ from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
+from reports.progression_report import progression_report
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
 from socialeconomy.vocabulary import (
@@ -245,6 +246,7 @@ def report_context(report: ReportPeriod, *, public: bool = False) -> dict:
             for code, n in figures["courses"]["outcomes"].items()
             if OUTCOME_GROUP.get(code) == "progression"
         ),
+        "progression_report": progression_report(figures),
         "generated": timezone.localdate(),
     }
 

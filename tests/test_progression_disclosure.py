@@ -2,12 +2,19 @@
 1–4, secondary suppression over rows and columns, and no hidden cell worked out again from
 the margins, the outcome table or the total over agreements."""
 
+import copy
 from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.disclosure import SMALLEST_SHOWN, figure_cells, is_hidden, public_figures
+from reports.disclosure import (
+    SMALLEST_SHOWN,
+    figure_cells,
+    is_hidden,
+    progression_suppression,
+    public_figures,
+)
 from reports.progression import by_start, outcome_group, progression_figures
 from tests.test_disclosure import FAST, _echelon, _get, _reduce
 
@@ -76,6 +83,12 @@ def figure_sets(draw):
     }
 
 
+def _cells(figures):
+    base = figure_cells(figures)
+    _, hidden = base.suppress()
+    return progression_suppression(figures, base, hidden)[0]
+
+
 def _scopes(figures):
     yield figures["courses"], figures["courses"]["progression"]
     for agreement in figures["agreements"]:
@@ -87,6 +100,9 @@ def _scopes(figures):
 def test_no_progression_cell_from_1_to_4_is_shown(figures):
     public = public_figures(figures)
     for (_, shown), (_, true) in zip(_scopes(public), _scopes(figures), strict=True):
+        if shown.get("withheld"):
+            assert shown["by_start"] is None and shown["start_totals"] is None
+            continue
         numbers = [
             (shown["by_start"][s][g], n)
             for s, row in true["by_start"].items()
@@ -108,6 +124,8 @@ def test_no_row_or_column_has_a_single_hidden_cell_beside_its_shown_total(figure
     """Checked on the public table itself, without the module's list of relations."""
     public = public_figures(figures)
     for scope, p in _scopes(public):
+        if p.get("withheld"):
+            continue
         lines = [(p["start_totals"][s], list(row.values())) for s, row in p["by_start"].items()]
         for group, total in p["group_totals"].items():
             column = [row[group] for row in p["by_start"].values() if group in row]
@@ -131,7 +149,7 @@ def test_no_row_or_column_has_a_single_hidden_cell_beside_its_shown_total(figure
 @given(figure_sets())
 def test_no_hidden_progression_cell_follows_from_all_the_relations(figures):
     public = public_figures(figures)
-    cells = figure_cells(figures)
+    cells = _cells(figures)
     unknown = [k for k in cells.values if k not in cells.shown or is_hidden(_get(public, k))]
     protected = [k for k in unknown if k in cells.shown or 0 < cells.values[k] < SMALLEST_SHOWN]
     column = {k: i for i, k in enumerate(unknown)}
@@ -156,7 +174,7 @@ def test_no_hidden_progression_cell_follows_from_all_the_relations(figures):
 def test_the_relations_hold_on_the_true_counts(figures):
     """The module's relations are true statements about the figures (else the algebra
     would protect the wrong thing), and every progression cell is in one."""
-    cells = figure_cells(figures)
+    cells = _cells(figures)
     related = set()
     for total, parts in cells.relations:
         assert cells.values[total] == sum(cells.values[p] for p in parts), (total, parts)
@@ -164,3 +182,18 @@ def test_the_relations_hold_on_the_true_counts(figures):
     for key in cells.values:
         if "by_start" in key:
             assert key in related
+
+
+@FAST
+@given(figure_sets())
+def test_the_tables_never_hide_more_of_the_other_figures(figures):
+    """Secondary suppression for the tables is found in the tables: the participants,
+    outcomes and totals show exactly what they show without them."""
+    without = copy.deepcopy(figures)
+    del without["courses"]["progression"]
+    for a in without["agreements"]:
+        del a["progression"]
+    public = public_figures(figures)
+    alone = public_figures(without)
+    for key in figure_cells(without).shown:
+        assert _get(public, key) == _get(alone, key), key
