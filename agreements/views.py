@@ -277,8 +277,10 @@ def evaluation_edit(request, pk):
 
 def _evaluation_form(request, form, course, assessments):
     submit = "submit" in request.POST
-    if request.method == "POST" and form.is_valid() and assessments.is_valid():
-        assessments.check_kind(form.cleaned_data["kind"], submitting=submit)
+    if request.method == "POST":
+        form.is_valid()  # both forms are checked, so every error shows at once
+        if assessments.is_valid() and form.cleaned_data.get("kind"):
+            assessments.check_kind(form.cleaned_data["kind"], submitting=submit)
     if request.method == "POST" and form.is_valid() and assessments.is_valid():
         evaluation = evaluation_save(
             evaluation=form.instance,

@@ -84,7 +84,8 @@ def progression_report(figures: dict) -> dict:
     courses = figures["courses"]
     scopes = [courses["progression"], *(a["progression"] for a in figures["agreements"])]
     present = {g for p in scopes if not p.get("withheld") for g in p["group_totals"]}
-    groups = [g for g in GROUP_ORDER if g in present]
+    # the progression group always, first: its share stands right after it
+    groups = [PROGRESSION_GROUP, *(g for g in GROUP_ORDER if g in present - {PROGRESSION_GROUP})]
     total = _table(courses["progression"], courses["completed"], "Alle aftaler", groups)
     agreements = [
         _table(a["progression"], a["completed"], a["name"], groups)

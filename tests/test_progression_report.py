@@ -54,10 +54,11 @@ def test_the_full_report_shows_the_table_the_share_and_the_chart(field):
     section = _section(html)
     text = _text(section)
     # activity_ready: 6 into the progression group, 3 unemployed, of 9
-    assert "Aktivitetsparat 6 3 0 9 67 % af 9" in text  # columns: progression, ledig, uoplyst
-    assert "Jobparat 5 0 0 5 100 % af 5" in text
-    assert "Uoplyst udgangspunkt 0 0 1 1 0 % af 1" in text
-    assert "I alt 11 3 1 15 73 % af 15" in text
+    # columns: completed, progression group, its share, unemployed, unknown
+    assert "Aktivitetsparat 9 6 67 % af 9 3 0" in text
+    assert "Jobparat 5 5 100 % af 5 0 0" in text
+    assert "Uoplyst udgangspunkt 1 0 0 % af 1 0 1" in text
+    assert "I alt 15 11 73 % af 15 3 1" in text
     assert "<svg" in section and "efter deres udgangspunkt ved start" in section
     goal = _text(html[html.index('id="s11"') :])
     assert "Videre i job, uddannelse eller praktik efter endt forløb: 73 % af 15" in goal
