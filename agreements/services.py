@@ -43,15 +43,33 @@ def plan_save(
     plan.agreed_by = agreed_by
     plan.agreed_on = agreed_on
     plan.save()
+    assessed = _assessments_by_text(plan)
     plan.goals.all().delete()
     for number, (text, sub_goals) in enumerate(goals, start=1):
         goal = PlanGoal.objects.create(plan=plan, order=number, text=text)
-        PlanSubGoal.objects.bulk_create(
+        created = PlanSubGoal.objects.bulk_create(
             PlanSubGoal(goal=goal, order=n, text=sub) for n, sub in enumerate(sub_goals, 1)
         )
+        for sub in created:  # a sub-goal kept word for word keeps its assessments
+            for evaluation_id, value in assessed.get((text, sub.text), []):
+                SubGoalAssessment.objects.create(
+                    evaluation_id=evaluation_id, sub_goal=sub, assessment=value
+                )
     if submit:
         submission_submit(document=plan, user=user)
     return plan
+
+
+def _assessments_by_text(plan: Plan) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """The plan's sub-goal assessments by (goal, sub-goal) text, to carry through a rewrite."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    if plan.pk:
+        rows = SubGoalAssessment.objects.filter(sub_goal__goal__plan=plan).values_list(
+            "sub_goal__goal__text", "sub_goal__text", "evaluation_id", "assessment"
+        )
+        for goal, sub, evaluation_id, value in rows:
+            found.setdefault((goal, sub), []).append((evaluation_id, value))
+    return found
 
 
 @transaction.atomic

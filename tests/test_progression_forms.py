@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from agreements.models import Course, Evaluation, SubGoalAssessment, SubmissionStatus
+from agreements.models import Course, Evaluation, Plan, SubGoalAssessment, SubmissionStatus
+from agreements.services import assessments_save, plan_save
 from tests.factories import (
     AgreementFactory,
     CourseFactory,
@@ -212,3 +213,24 @@ def test_fast_outcome_entry_records_the_starting_point(client, consultant, agree
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.starting_point, second.starting_point) == ("job_ready", "sickness_benefit")
+
+
+def test_rewriting_a_returned_plan_keeps_the_assessments_of_unchanged_sub_goals(staff_a, planned):
+    course, subs = planned
+    final = EvaluationFactory(course=course, kind="final", work_capacity="Kan arbejde.")
+    assessments_save(
+        evaluation=final,
+        assessments={subs[0].pk: "achieved", subs[1].pk: "partly", subs[2].pk: "not_achieved"},
+    )
+    Plan.objects.filter(pk=course.plan.pk).update(status=SubmissionStatus.RETURNED)
+    plan_save(
+        course=course,
+        user=staff_a,
+        agreed_by="Deltager og mentor",
+        agreed_on=date(2022, 3, 2),
+        goals=[("Stabilt fremmøde", ["Tre dage om ugen", "Fire dage om ugen"])],
+        submit=False,
+    )
+    assert sorted(final.assessments.values_list("sub_goal__text", "assessment")) == [
+        ("Tre dage om ugen", "achieved")
+    ]
