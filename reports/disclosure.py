@@ -308,6 +308,9 @@ def figure_cells(figures: dict) -> Cells:
     return cells
 
 
+_NONE: Key = ("~settled",)  # stands for a total that may not be hidden: never shown
+
+
 class _Beside(Cells):
     """Counts added beside figures whose suppression is settled: those keep what the public
     edition shows of them, and further counts are hidden among the added ones only."""
@@ -321,7 +324,8 @@ class _Beside(Cells):
         self.stuck: list[tuple] = []
 
     def _candidate(self, total: Key, parts: list[Key], hidden: set[Key]) -> Key | None:
-        key = super()._candidate(total, parts, hidden | self.settled)
+        free = [p for p in parts if p not in self.settled]
+        key = super()._candidate(total if total not in self.settled else _NONE, free, hidden)
         if self.probing:  # once settled, a relation asked about here is unsafe, with no way out
             self.stuck.append((total, *parts))
         return key
@@ -427,8 +431,8 @@ def progression_suppression(figures: dict, base: Cells, base_hidden: set[Key]):
     that cannot protect a count (e.g. 8 completed courses as «<5» and «<5»), the table of
     that agreement (or the total) is withheld from the public edition altogether."""
     alone = _Beside(base)
-    primary, hidden = alone.suppress(frozenset(base_hidden))
-    known = set(alone.leaks(hidden, primary))  # the figures' own, if any: not the tables'
+    primary = {k for k in base.shown if 0 < base.values[k] < SMALLEST_SHOWN}
+    known = set(alone.leaks(set(base_hidden), primary))  # the figures' own: not the tables'
     withheld: set[Key] = set()
     while True:
         cells = _Beside(base)
