@@ -431,8 +431,11 @@ def progression_suppression(figures: dict, base: Cells, base_hidden: set[Key]):
     that cannot protect a count (e.g. 8 completed courses as «<5» and «<5»), the table of
     that agreement (or the total) is withheld from the public edition altogether."""
     alone = _Beside(base)
+    _margin_ties(alone, figures)
     primary = {k for k in base.shown if 0 < base.values[k] < SMALLEST_SHOWN}
-    known = set(alone.leaks(set(base_hidden), primary))  # the figures' own: not the tables'
+    # what the figures give away by themselves (e.g. completed minus the shown outcomes is
+    # the hidden outcomes' group): no table can hide it, so no table is withheld for it
+    known = set(alone.leaks(set(base_hidden), primary))
     withheld: set[Key] = set()
     while True:
         cells = _Beside(base)
@@ -452,6 +455,20 @@ def progression_suppression(figures: dict, base: Cells, base_hidden: set[Key]):
             if scopes <= withheld:
                 return cells, primary, hidden, withheld
         withheld |= scopes
+
+
+def _margin_ties(cells: Cells, figures: dict) -> None:
+    """The outcome-group margins of every scope as the figures alone define them: unshown,
+    the sum of their outcomes, adding up to the completed courses."""
+    scopes = [(("courses",), figures["courses"])]
+    scopes += [(("agreements", i), a) for i, a in enumerate(figures["agreements"])]
+    for k, scope in scopes:
+        groups = _dense(scope["progression"])["group_totals"]
+        for group, n in groups.items():
+            total = cells.add((*k, "progression", "group_totals", group), n, shown=False)
+            codes = [(*k, "outcomes", c) for c in scope["outcomes"] if _group_of(c) == group]
+            cells.relate(total, codes)
+        cells.relate((*k, "completed"), [(*k, "progression", "group_totals", g) for g in groups])
 
 
 def _public_margins(figures: dict, base: Cells, base_hidden: set[Key]) -> set[Key]:
