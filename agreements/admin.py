@@ -9,6 +9,7 @@ from agreements.models import (
     EvaluationAnswer,
     Plan,
     PlanGoal,
+    SubGoalAssessment,
 )
 
 
@@ -66,8 +67,15 @@ class PlanAdmin(admin.ModelAdmin):
     inlines = [PlanGoalInline]
 
 
+class SubGoalAssessmentInline(admin.TabularInline):
+    model = SubGoalAssessment
+    extra = 0
+    raw_id_fields = ["sub_goal"]
+
+
 @admin.register(Evaluation)
 class EvaluationAdmin(admin.ModelAdmin):
+    inlines = [SubGoalAssessmentInline]
     list_display = ["course", "kind", "date", "status", "submitted_at"]
     list_filter = ["kind", "status"]
     search_fields = ["course__reference"]

@@ -64,6 +64,7 @@ class CourseForm(VersionedModelForm):
             "start",
             "end",
             "extended_until",
+            "starting_point",
             "outcome",
             "veteran",
             "plan_received",
@@ -76,7 +77,7 @@ class OutcomeRowForm(VersionedModelForm):
 
     class Meta:
         model = Course
-        fields = ["end", "outcome", "plan_received"]
+        fields = ["end", "starting_point", "outcome", "plan_received"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

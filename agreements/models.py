@@ -14,8 +14,10 @@ from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
     AgreementModel,
+    Assessment,
     Outcome,
     ReferringUnit,
+    StartingPoint,
 )
 
 
@@ -179,6 +181,14 @@ class Course(models.Model):
         "resultat", max_length=30, choices=Outcome.choices, blank=True, default=""
     )
     veteran = models.BooleanField("veteran", default=False)
+    starting_point = models.CharField(
+        "udgangspunkt",
+        max_length=30,
+        choices=StartingPoint.choices,
+        blank=True,
+        default="",
+        help_text="Borgerens målgruppe ved forløbets start, som sagsbehandleren oplyser den.",
+    )
     plan_received = models.DateField("plan modtaget", null=True, blank=True)
     final_evaluation_received = models.DateField("slutevaluering modtaget", null=True, blank=True)
 
@@ -470,3 +480,62 @@ class Evaluation(Submission):
             )
         if errors:
             raise ValidationError(errors)
+
+
+class SubGoalAssessment(models.Model):
+    """The final evaluation's assessment of one sub-goal of the course's plan (Nået /
+    Delvist nået / Ikke nået), written by the enterprise."""
+
+    evaluation = models.ForeignKey(
+        Evaluation,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name="slutevaluering",
+    )
+    sub_goal = models.ForeignKey(
+        PlanSubGoal, on_delete=models.CASCADE, related_name="assessments", verbose_name="delmål"
+    )
+    assessment = models.CharField(
+        "vurdering",
+        max_length=20,
+        choices=Assessment.choices,
+        error_messages={
+            "invalid_choice": "«%(value)s» er ikke en kendt vurdering; brug Nået, Delvist nået "
+            "eller Ikke nået."
+        },
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["evaluation", "sub_goal__goal__order", "sub_goal__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "sub_goal"], name="one_assessment_a_sub_goal"
+            )
+        ]
+        verbose_name = "vurdering af delmål"
+        verbose_name_plural = "vurderinger af delmål"
+
+    def __str__(self) -> str:
+        return f"{self.sub_goal}: {self.get_assessment_display()}"
+
+    def clean(self):
+        if not (self.evaluation_id and self.sub_goal_id):
+            return
+        if self.evaluation.kind != EvaluationKind.FINAL:
+            raise ValidationError(
+                {"evaluation": "Delmålene vurderes i slutevalueringen, ikke i en løbende."}
+            )
+        plan_course = (
+            PlanSubGoal.objects.filter(pk=self.sub_goal_id)
+            .values_list("goal__plan__course_id", flat=True)
+            .first()
+        )
+        if plan_course != self.evaluation.course_id:
+            raise ValidationError(
+                {
+                    "sub_goal": f"Delmålet «{self.sub_goal}» hører til et andet forløbs plan "
+                    f"end {self.evaluation.course}; det kan ikke vurderes her."
+                }
+            )

@@ -7,6 +7,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from agreements.assessments import plan_sub_goals
 from agreements.models import (
     Course,
     Evaluation,
@@ -14,6 +15,7 @@ from agreements.models import (
     Plan,
     PlanGoal,
     PlanSubGoal,
+    SubGoalAssessment,
     Submission,
     SubmissionStatus,
 )
@@ -42,27 +44,67 @@ def plan_save(
     plan.agreed_by = agreed_by
     plan.agreed_on = agreed_on
     plan.save()
+    assessed = _assessments_by_text(plan)
     plan.goals.all().delete()
     for number, (text, sub_goals) in enumerate(goals, start=1):
         goal = PlanGoal.objects.create(plan=plan, order=number, text=text)
-        PlanSubGoal.objects.bulk_create(
+        created = PlanSubGoal.objects.bulk_create(
             PlanSubGoal(goal=goal, order=n, text=sub) for n, sub in enumerate(sub_goals, 1)
         )
+        for sub in created:  # a sub-goal kept word for word keeps its assessments
+            for evaluation_id, value in assessed.get((text, sub.text), []):
+                SubGoalAssessment.objects.create(
+                    evaluation_id=evaluation_id, sub_goal=sub, assessment=value
+                )
     if submit:
         submission_submit(document=plan, user=user)
     return plan
 
 
+def _assessments_by_text(plan: Plan) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """The plan's sub-goal assessments by (goal, sub-goal) text, to carry through a rewrite."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    if plan.pk:
+        rows = SubGoalAssessment.objects.filter(sub_goal__goal__plan=plan).values_list(
+            "sub_goal__goal__text", "sub_goal__text", "evaluation_id", "assessment"
+        )
+        for goal, sub, evaluation_id, value in rows:
+            found.setdefault((goal, sub), []).append((evaluation_id, value))
+    return found
+
+
 @transaction.atomic
-def evaluation_save(*, evaluation: Evaluation, user, submit: bool) -> Evaluation:
+def evaluation_save(
+    *, evaluation: Evaluation, user, submit: bool, assessments: dict[int, str] | None = None
+) -> Evaluation:
+    """assessments: {sub-goal id: Nået/Delvist nået/Ikke nået code} of a final evaluation;
+    None leaves the stored ones alone."""
     if evaluation.pk:
         current = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if not current.editable_by_enterprise:
             raise NotEditable
     evaluation.save()
+    if assessments is not None:
+        assessments_save(evaluation=evaluation, assessments=assessments)
     if submit:
         submission_submit(document=evaluation, user=user)
     return evaluation
+
+
+def assessments_save(*, evaluation: Evaluation, assessments: dict[int, str]) -> None:
+    """Store the evaluation's sub-goal assessments as given; the ones left out are removed
+    (an ongoing evaluation keeps none). Each is checked by the model: a final evaluation,
+    a sub-goal of this course's own plan, a known assessment."""
+    stored = {a.sub_goal_id: a for a in evaluation.assessments.all()}
+    for sub_goal_id, value in assessments.items():
+        item = stored.get(sub_goal_id) or SubGoalAssessment(
+            evaluation=evaluation, sub_goal_id=sub_goal_id
+        )
+        if item.pk is None or item.assessment != value:
+            item.assessment = value
+            item.full_clean()
+            item.save()
+    evaluation.assessments.exclude(sub_goal_id__in=list(assessments)).delete()
 
 
 def submission_submit(*, document: Submission, user) -> None:
@@ -89,6 +131,18 @@ def submission_missing(document: Submission) -> list[str]:
             missing.append("deltagerens progression")
         if document.kind == EvaluationKind.FINAL and not (document.work_capacity or "").strip():
             missing.append("beskrivelsen af arbejdsevnen")
+        if document.kind == EvaluationKind.FINAL:
+            assessed = set(document.assessments.values_list("sub_goal_id", flat=True))
+            open_ = [s for s in plan_sub_goals(document.course) if s.pk not in assessed]
+            if open_:
+                missing.append(
+                    "en vurdering af "
+                    + (
+                        "planens delmål «" + open_[0].text + "»"
+                        if len(open_) == 1
+                        else f"{len(open_)} af planens delmål"
+                    )
+                )
     return missing
 
 
@@ -158,6 +212,9 @@ def courses_anonymise(*, ended_before: date, user=None) -> int:
     with transaction.atomic():
         plans = list(Plan.objects.filter(course_id__in=ids).values_list("pk", flat=True))
         goals = list(PlanGoal.objects.filter(plan_id__in=plans).values_list("pk", flat=True))
+        evaluations = list(
+            Evaluation.objects.filter(course_id__in=ids).values_list("pk", flat=True)
+        )
         Plan.objects.filter(pk__in=plans).delete()
         Evaluation.objects.filter(course_id__in=ids).delete()
         for start in range(0, len(ids), 2_000):
@@ -172,6 +229,7 @@ def courses_anonymise(*, ended_before: date, user=None) -> int:
         Evaluation.history.filter(course_id__in=ids).delete()
         PlanGoal.history.filter(plan_id__in=plans).delete()
         PlanSubGoal.history.filter(goal_id__in=goals).delete()
+        SubGoalAssessment.history.filter(evaluation_id__in=evaluations).delete()
         access_record(
             user,
             Action.ANONYMISE,

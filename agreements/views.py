@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from agreements import access
+from agreements.assessments import AssessmentForm
 from agreements.filters import AgreementFilter, CourseFilter
 from agreements.forms import (
     AgreementForm,
@@ -286,7 +287,9 @@ def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
     _enterprise_writes(request.user, None)
     form = EvaluationForm(request.POST or None, course=course, submitting="submit" in request.POST)
-    return _evaluation_form(request, form, course)
+    return _evaluation_form(
+        request, form, course, AssessmentForm(request.POST or None, course=course)
+    )
 
 
 @login_required
@@ -301,13 +304,26 @@ def evaluation_edit(request, pk):
         course=evaluation.course,
         submitting="submit" in request.POST,
     )
-    return _evaluation_form(request, form, evaluation.course)
+    assessments = AssessmentForm(
+        request.POST or None, course=evaluation.course, evaluation=evaluation
+    )
+    return _evaluation_form(request, form, evaluation.course, assessments)
 
 
-def _evaluation_form(request, form, course):
-    if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
-        evaluation = evaluation_save(evaluation=form.instance, user=request.user, submit=False)
+def _evaluation_form(request, form, course, assessments):
+    submit = "submit" in request.POST
+    if request.method == "POST":
+        form.is_valid()  # both forms are checked, so every error shows at once
+        if assessments.is_valid() and form.cleaned_data.get("kind"):
+            assessments.check_kind(form.cleaned_data["kind"], submitting=submit)
+    if request.method == "POST" and form.is_valid() and assessments.is_valid():
+        # saved as a draft; submitting is confirmed on the next page
+        evaluation = evaluation_save(
+            evaluation=form.instance,
+            user=request.user,
+            submit=False,
+            assessments=assessments.assessments(),
+        )
         if submit:
             messages.success(
                 request, "Evalueringen er gemt. Bekræft herunder, at den skal indsendes."
@@ -315,7 +331,8 @@ def _evaluation_form(request, form, course):
             return redirect("agreements:evaluation_submit", pk=evaluation.pk)
         messages.success(request, "Evalueringen er gemt som kladde.")
         return redirect(evaluation.get_absolute_url())
-    return render(request, "agreements/evaluation_form.html", {"course": course, "form": form})
+    context = {"course": course, "form": form, "assessments": assessments}
+    return render(request, "agreements/evaluation_form.html", context)
 
 
 DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}

@@ -23,6 +23,7 @@ from socialeconomy.vocabulary import (
     HireType,
     Outcome,
     PlacementType,
+    StartingPoint,
     parse_choice,
 )
 
@@ -243,6 +244,12 @@ SHEETS = (
             Column("Resultat", "outcome", choice_reader(Outcome, "resultatkode"), width=24),
             Column("Veteran", "veteran", read_bool, kind="bool", width=9),
             Column("Plan modtaget", "plan_received", read_date, kind="date", width=14),
+            Column(
+                "Udgangspunkt",
+                "starting_point",
+                choice_reader(StartingPoint, "udgangspunktskode"),
+                width=24,
+            ),
         ),
     ),
     Sheet(

@@ -80,15 +80,29 @@ def text_colour(fill: str) -> str:
 
 def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
     """One 100 % bar per agreement: where the participants of its completed courses went."""
-    rows = [a for a in agreements if a["completed"]]
+    rows = [
+        (
+            a["name"],
+            chart_groups(a),
+            f"{dk_int(a['completed'])} afsl.",
+        )
+        for a in agreements
+        if a["completed"]
+    ]
+    return stacked_bars(rows, title)
+
+
+def stacked_bars(rows: list[tuple[str, dict[str, int], str]], title: str) -> SafeString:
+    """One 100 % bar per row (label, counts per outcome group, note after the bar), in the
+    outcome groups' colours; suppressed counts make one grey «hidden» segment."""
     colours = dict(GROUP_COLOURS)
-    if any(is_hidden(n) for a in rows for n in [a["completed"], *a["outcome_groups"].values()]):
+    if any(HIDDEN in groups for _, groups, _ in rows):
         colours[HIDDEN] = "#e8eaec"
     label_w, bar_w, row_h, top = 190, 420, 30, 8
     legend_y = top + row_h * len(rows) + 14
     height = legend_y + 22 * ((len(colours) + 1) // 2)
     parts = []
-    for i, agreement in enumerate(rows):
+    for i, (label, groups, note) in enumerate(rows):
         y = top + i * row_h
         parts.append(
             _html(
@@ -96,11 +110,10 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
                 label_w - 8,
                 y + 17,
                 SafeString(FONT),
-                agreement["name"],
+                label,
             )
         )
         x = label_w
-        groups = chart_groups(agreement)
         whole = sum(groups.values())
         for group, colour in colours.items():
             n = groups.get(group, 0)
@@ -133,11 +146,11 @@ def outcomes_chart(agreements: list[dict], title: str) -> SafeString:
             x += w
         parts.append(
             _html(
-                '<text x="{}" y="{}" font-size="11" fill="#333" {}>{} afsl.</text>',
+                '<text x="{}" y="{}" font-size="11" fill="#333" {}>{}</text>',
                 label_w + bar_w + 6,
                 y + 17,
                 SafeString(FONT),
-                dk_int(agreement["completed"]),
+                note,
             )
         )
     for j, (group, colour) in enumerate(colours.items()):

@@ -3,9 +3,13 @@
 from dataclasses import dataclass
 
 from socialeconomy.vocabulary import (
+    OUTCOME_GROUP_LABELS,
+    UNKNOWN_START,
+    Assessment,
     EnterpriseType,
     HireType,
     PlacementType,
+    StartingPoint,
     outcome_label,
 )
 
@@ -40,11 +44,20 @@ FIELD_LABELS = {
     "standard_weeks": "standardlængde (uger)",
     "plan_deadline_days": "frist for plan (dage)",
     "aim_veteran_share": "mål for veteraner (%)",
+    "progression": "progression",
+    "by_start": "udgangspunkt → resultatgruppe",
+    "start_totals": "afsluttede efter udgangspunkt",
+    "group_totals": "afsluttede efter resultatgruppe",
+    "subgoals": "vurderede delmål",
 }
 CODE_LABELS = {
     **dict(EnterpriseType.choices),
     **dict(HireType.choices),
     **dict(PlacementType.choices),
+    **dict(StartingPoint.choices),
+    **dict(Assessment.choices),
+    **OUTCOME_GROUP_LABELS,
+    UNKNOWN_START: "uoplyst",
 }
 SKIPPED = {"period", "repeat_donors", "paused", "referring_units", "start", "end"}
 

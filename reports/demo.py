@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from activities.demo import demo_activities
 from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
+from reports.demo_progression import demo_progression
 from reports.models import PublishedFigure, ReportPeriod, ReportSection
 from socialeconomy import roles
 from strategy.demo import demo_2023_load, demo_strategy_load
@@ -786,6 +787,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
         bulk_create_with_history(new_courses, Course)  # so a first change shows "before"
         created["forløb"] = created.get("forløb", 0) + len(new_courses)
 
+    created.update(demo_progression(PERIOD_START, PERIOD_END))  # invented: no source states them
     rng = random.Random("demo-2022:records")
     for name, internships, subsidies in PLACEMENTS:
         kinds = ["internship"] * internships + ["wage_subsidy"] * subsidies

@@ -18,7 +18,13 @@ import copy
 from dataclasses import dataclass
 from fractions import Fraction
 
-from socialeconomy.vocabulary import OUTCOME_GROUP, OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
+from socialeconomy.vocabulary import (
+    OUTCOME_GROUP,
+    OUTCOME_GROUP_LABELS,
+    UNKNOWN_OUTCOME,
+    UNKNOWN_START,
+    StartingPoint,
+)
 
 SMALLEST_SHOWN = 5
 
@@ -62,14 +68,15 @@ class Cells:
     def relate(self, total: Key, parts: list[Key]) -> None:
         self.relations.append((total, parts))
 
-    def suppress(self) -> tuple[set[Key], set[Key]]:
+    def suppress(self, hidden_already: frozenset = frozenset()) -> tuple[set[Key], set[Key]]:
         """(primary, hidden): the shown counts from 1 to 4, and every shown count hidden.
+        ``hidden_already``: counts hidden before (secondarily), e.g. by an earlier round.
 
         A reader knows the shown counts, that a «<5» is 1–4, that an «x» is 5 or more, and
         nothing of the unshown ones (e.g. plans received late) but that they are 0 or more.
         Protected are the hidden counts and the unshown counts from 1 to 4."""
         primary = {k for k in self.shown if 0 < self.values[k] < SMALLEST_SHOWN}
-        hidden = set(primary)
+        hidden = set(primary) | hidden_already
         while True:
             key = self._unsafe_relation(hidden, primary)
             if key is None:
@@ -355,6 +362,195 @@ def figure_cells(figures: dict) -> Cells:
     return cells
 
 
+_NONE: Key = ("~settled",)  # stands for a total that may not be hidden: never shown
+
+
+class _Beside(Cells):
+    """Counts added beside figures whose suppression is settled: those keep what the public
+    edition shows of them, and further counts are hidden among the added ones only."""
+
+    def __init__(self, base: Cells):
+        super().__init__()
+        self.values, self.shown = dict(base.values), set(base.shown)
+        self.relations = list(base.relations)
+        self.settled = set(base.values)
+        self.probing = False
+        self.stuck: list[tuple] = []
+
+    def _candidate(self, total: Key, parts: list[Key], hidden: set[Key]) -> Key | None:
+        free = [p for p in parts if p not in self.settled]
+        key = super()._candidate(total if total not in self.settled else _NONE, free, hidden)
+        if self.probing:  # once settled, a relation asked about here is unsafe, with no way out
+            self.stuck.append((total, *parts))
+        return key
+
+    def _nearest_candidate(self, key: Key, hidden: set[Key]) -> Key | None:
+        if self.probing:  # once settled, a pinned protected count has no way out
+            self.stuck.append((key,))
+            return None
+        return super()._nearest_candidate(key, hidden)
+
+    def leaks(self, hidden: set[Key], primary: set[Key]) -> list[tuple]:
+        """The relations and counts that hiding more of the added counts cannot protect."""
+        self.probing, self.stuck = True, []
+        self._unsafe_relation(hidden, primary)
+        self._determined(hidden)
+        self.probing = False
+        return self.stuck
+
+
+def _scope(key: Key) -> Key:
+    return key[:2] if key[0] == "agreements" else key[:1]
+
+
+def _progression_scope(cells: Cells, k: Key, progression: dict, outcomes, shown: bool) -> None:
+    """The table starting point × outcome group of one scope (an agreement or the total),
+    its margins, and how they tie to the completed courses and to the single outcomes. A
+    withheld table (``shown`` false) is not in the document, but still adds up."""
+    p = (*k, "progression")
+    if not shown:  # the reader knows nothing of the table, not even which cells are empty
+        progression = _dense(progression)
+    for start, row in progression["by_start"].items():
+        parts = [
+            cells.add((*p, "by_start", start, group), n, shown=shown) for group, n in row.items()
+        ]
+        total = progression["start_totals"][start]
+        cells.relate(cells.add((*p, "start_totals", start), total, shown=shown), parts)
+    for group, n in progression["group_totals"].items():
+        total = cells.add((*p, "group_totals", group), n, shown=shown)
+        table = progression["by_start"]
+        cells.relate(
+            total, [(*p, "by_start", s, group) for s, row in table.items() if group in row]
+        )
+        cells.relate(total, [(*k, "outcomes", c) for c in outcomes if _group_of(c) == group])
+    cells.relate((*k, "completed"), [(*p, "start_totals", s) for s in progression["start_totals"]])
+    cells.relate((*k, "completed"), [(*p, "group_totals", g) for g in progression["group_totals"]])
+    for assessment, n in progression["subgoals"].items():
+        cells.add((*p, "subgoals", assessment), n)
+
+
+def _dense(progression: dict) -> dict:
+    """Every cell of a table, zeros too."""
+    table = progression["by_start"]
+    starts = [*StartingPoint.values, UNKNOWN_START]
+    groups = [*OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME]
+    dense = {s: {g: table.get(s, {}).get(g, 0) for g in groups} for s in starts}
+    return {
+        **progression,
+        "by_start": dense,
+        "start_totals": {s: sum(row.values()) for s, row in dense.items()},
+        "group_totals": {g: sum(row[g] for row in dense.values()) for g in groups},
+    }
+
+
+def _group_of(code: str) -> str:
+    return OUTCOME_GROUP.get(code, "unknown")
+
+
+def progression_cells(cells: Cells, figures: dict, withheld: frozenset = frozenset()) -> None:
+    """Progression (report-json.md): each agreement's table and the total, counts of people
+    like every other. The total's cells are the sums of the agreements' cells."""
+    agreements = figures["agreements"]
+    for i, a in enumerate(agreements):
+        scope = ("agreements", i)
+        _progression_scope(cells, scope, a["progression"], a["outcomes"], scope not in withheld)
+    courses = figures["courses"]
+    total = courses["progression"]
+    _progression_scope(
+        cells, ("courses",), total, courses["outcomes"], ("courses",) not in withheld
+    )
+    scopes = [("agreements", i, "progression") for i in range(len(agreements))]
+    pairs = list(zip(scopes, agreements, strict=True))
+    for start, row in total["by_start"].items():
+        for group in row:
+            cells.relate(
+                ("courses", "progression", "by_start", start, group),
+                [
+                    (*s, "by_start", start, group)
+                    for s, a in pairs
+                    if group in a["progression"]["by_start"].get(start, {}) or s[:2] in withheld
+                ],
+            )
+    for assessment, n in total["subgoals"].items():
+        if n == sum(a["progression"]["subgoals"][assessment] for a in agreements):
+            cells.relate(
+                ("courses", "progression", "subgoals", assessment),
+                [(*s, "subgoals", assessment) for s in scopes],
+            )
+
+
+def progression_suppression(figures: dict, base: Cells, base_hidden: set[Key]):
+    """Suppression of the progression tables beside the settled figures: (cells, primary,
+    hidden, withheld). Secondary suppression is found among the tables' own counts. Where
+    that cannot protect a count (e.g. 8 completed courses as «<5» and «<5»), the table of
+    that agreement (or the total) is withheld from the public edition altogether."""
+    alone = _Beside(base)
+    _margin_ties(alone, figures)
+    primary = {k for k in base.shown if 0 < base.values[k] < SMALLEST_SHOWN}
+    # what the figures give away by themselves (e.g. completed minus the shown outcomes is
+    # the hidden outcomes' group): no table can hide it, so no table is withheld for it
+    known = set(alone.leaks(set(base_hidden), primary))
+    withheld: set[Key] = set()
+    while True:
+        cells = _Beside(base)
+        progression_cells(cells, figures, frozenset(withheld))
+        cells.settled |= _public_margins(figures, base, base_hidden)
+        primary, hidden = cells.suppress(frozenset(base_hidden))
+        leaks = set(cells.leaks(hidden, primary)) - known
+        if not leaks:
+            return cells, primary, hidden, withheld
+        scopes = set()
+        for members in leaks:
+            own = [m for m in members if "progression" in m] or list(members)
+            agreements = {_scope(m) for m in own if m[0] == "agreements"}
+            scopes |= agreements or {_scope(m) for m in own}
+        if scopes <= withheld:  # withheld tables still worked out from the others: none shown
+            scopes = {("courses",), *(("agreements", i) for i in range(len(figures["agreements"])))}
+            if scopes <= withheld:
+                return cells, primary, hidden, withheld
+        withheld |= scopes
+
+
+def _margin_ties(cells: Cells, figures: dict) -> None:
+    """The outcome-group margins of every scope as the figures alone define them: unshown,
+    the sum of their outcomes, adding up to the completed courses."""
+    scopes = [(("courses",), figures["courses"])]
+    scopes += [(("agreements", i), a) for i, a in enumerate(figures["agreements"])]
+    for k, scope in scopes:
+        groups = _dense(scope["progression"])["group_totals"]
+        for group, n in groups.items():
+            total = cells.add((*k, "progression", "group_totals", group), n, shown=False)
+            codes = [(*k, "outcomes", c) for c in scope["outcomes"] if _group_of(c) == group]
+            cells.relate(total, codes)
+        cells.relate((*k, "completed"), [(*k, "progression", "group_totals", g) for g in groups])
+
+
+def _public_margins(figures: dict, base: Cells, base_hidden: set[Key]) -> set[Key]:
+    """Outcome-group margins that are the sum of shown outcome counts: public already, so
+    they stay shown and secondary suppression goes to the table's cells instead."""
+    scopes = [(("courses",), figures["courses"])]
+    scopes += [(("agreements", i), a) for i, a in enumerate(figures["agreements"])]
+    margins = set()
+    for k, scope in scopes:
+        for group in scope["progression"]["group_totals"]:
+            codes = [(*k, "outcomes", c) for c in scope["outcomes"] if _group_of(c) == group]
+            if all(c in base.shown and c not in base_hidden for c in codes):
+                margins.add((*k, "progression", "group_totals", group))
+    return margins
+
+
+def progression_public(figures: dict, public: dict, base: Cells, base_hidden: set[Key]) -> None:
+    """Hide what the progression tables must hide in the public copy of the figures."""
+    cells, primary, hidden, withheld = progression_suppression(figures, base, base_hidden)
+    for key in (hidden & cells.shown) - base.values.keys():
+        _set(public, key, Hidden(primary=key in primary))
+    for scope in withheld:
+        target = public["courses"] if scope == ("courses",) else public["agreements"][scope[1]]
+        target["progression"].update(
+            by_start=None, start_totals=None, group_totals=None, withheld=True
+        )
+
+
 def _set(figures: dict, key: Key, value) -> None:
     target = figures
     for part in key[:-1]:
@@ -369,5 +565,7 @@ def public_figures(figures: dict) -> dict:
     public = with_outcome_groups(figures)
     for key in hidden & cells.shown:
         _set(public, key, Hidden(primary=key in primary))
+    if "progression" in figures["courses"]:
+        progression_public(figures, public, cells, hidden)
     public["suppressed"] = True
     return public

@@ -20,6 +20,7 @@ from reports.disclosure import Hidden, is_hidden, public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.formatting import dk_decimal, round_half_up
 from reports.models import PublishedFigure, ReportPeriod
+from reports.progression_report import progression_report
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
 from reports.textdisclosure import mask_text
@@ -332,6 +333,7 @@ def report_context(
         "draft": issued is None,
         "issued": issued,
         "activities": public_activities(activities) if public else activities,
+        "progression_report": progression_report(figures),
     }
     # The section structure and the goals, from the strategy in force (issue 13).
     context |= strategy_context(report, figures=figures, texts=texts, public=public)

@@ -12,9 +12,18 @@ from django.db.models.functions import Coalesce, Greatest, Least
 
 from agreements.models import Agreement, AgreementPause, Course, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
+from reports.progression import (
+    add_tables,
+    by_start,
+    empty_subgoals,
+    outcome_group,
+    progression_figures,
+    subgoal_counts,
+)
 from socialeconomy.db import DaysBetween
 from socialeconomy.vocabulary import (
     UNKNOWN_OUTCOME,
+    UNKNOWN_START,
     EnterpriseType,
     HireType,
     Outcome,
@@ -80,7 +89,7 @@ def report_figures(*, start: date, end: date) -> dict:
         .order_by("enterprise__name", "donor")
     ]
 
-    agreements = _agreement_figures(start, end)
+    agreements, subgoals_total = _agreement_figures(start, end)
     courses = {"participants": 0, "ongoing": 0, "completed": 0, "outcomes": {}}
     outcome_totals: dict[str, int] = {}
     for agreement in agreements:
@@ -89,6 +98,9 @@ def report_figures(*, start: date, end: date) -> dict:
         for code, n in agreement["outcomes"].items():
             outcome_totals[code] = outcome_totals.get(code, 0) + n
     courses["outcomes"] = _ordered_outcomes(outcome_totals)
+    courses["progression"] = progression_figures(
+        add_tables([a["progression"]["by_start"] for a in agreements]), subgoals_total
+    )
 
     return {
         "period": {"start": start.isoformat(), "end": end.isoformat()},
@@ -115,7 +127,7 @@ def report_figures(*, start: date, end: date) -> dict:
     }
 
 
-def _agreement_figures(start: date, end: date) -> list[dict]:
+def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, int]]:
     participants = Course.objects.participants(start, end)
     ongoing = Q(end__isnull=True) | Q(end__gt=end)
     completed = Q(end__isnull=False, end__lte=end)
@@ -162,15 +174,21 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
         .order_by()
     }
     outcomes: dict[int, dict[str, int]] = {}
+    progression: dict[int, dict[tuple[str, str], int]] = {}
     rows = (
         participants.filter(completed)
-        .values("agreement_id", "outcome")
+        .values("agreement_id", "outcome", "starting_point")
         .annotate(n=Count("id"))
         .order_by()
     )
     for row in rows:
         code = row["outcome"] or UNKNOWN_OUTCOME
-        outcomes.setdefault(row["agreement_id"], {})[code] = row["n"]
+        per = outcomes.setdefault(row["agreement_id"], {})
+        per[code] = per.get(code, 0) + row["n"]
+        cell = (row["starting_point"] or UNKNOWN_START, outcome_group(row["outcome"]))
+        table = progression.setdefault(row["agreement_id"], {})
+        table[cell] = table.get(cell, 0) + row["n"]
+    subgoals, subgoals_total = subgoal_counts(start, end)
 
     pauses: dict[int, list[dict]] = {}
     for pause in AgreementPause.objects.filter(overlaps("start", "end", start, end)).order_by(
@@ -220,6 +238,10 @@ def _agreement_figures(start: date, end: date) -> list[dict]:
                 "final_evaluations_missing": completed_n - received if tracks_final else None,
                 "paused": pauses.get(agreement.pk, []),
                 "course_days": row.get("course_days") or 0,
+                "progression": progression_figures(
+                    by_start(progression.get(agreement.pk, {})),
+                    subgoals.get(agreement.pk, empty_subgoals()),
+                ),
             }
         )
-    return result
+    return result, subgoals_total

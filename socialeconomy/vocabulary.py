@@ -102,6 +102,40 @@ class ReferringUnit(models.TextChoices):
     CULTURE_LEISURE = "culture_leisure", "Kultur og Fritid"
 
 
+class StartingPoint(models.TextChoices):
+    """The citizen's situation when the course starts (`Udgangspunkt`): the target groups of
+    the employment legislation, as the referring caseworker states them."""
+
+    JOB_READY = "job_ready", "Jobparat"
+    ACTIVITY_READY = "activity_ready", "Aktivitetsparat"
+    EDUCATION_READY = "education_ready", "Uddannelsesparat"
+    RESOURCE_COURSE = "resource_course", "Ressourceforløb"
+    JOB_CLARIFICATION = "job_clarification", "Jobafklaringsforløb"
+    FLEXJOB_VISITED = "flexjob_visited", "Visiteret til fleksjob (ledighedsydelse)"
+    SICKNESS_BENEFIT = "sickness_benefit", "Sygedagpenge"
+    OTHER = "other", "Andet"
+
+
+#: The key under which completed courses without a starting point are counted.
+UNKNOWN_START = "unknown"
+UNKNOWN_START_LABEL = "Uoplyst udgangspunkt"
+
+
+def starting_point_label(code: str) -> str:
+    if code == UNKNOWN_START:
+        return UNKNOWN_START_LABEL
+    return StartingPoint(code).label
+
+
+class Assessment(models.TextChoices):
+    """How far a sub-goal of the plan was reached, assessed at the final evaluation
+    (`Vurdering`)."""
+
+    ACHIEVED = "achieved", "Nået"
+    PARTLY = "partly", "Delvist nået"
+    NOT_ACHIEVED = "not_achieved", "Ikke nået"
+
+
 #: The nine evaluation questions of a model-1 agreement, numbered 1-9.
 EVALUATION_QUESTIONS = {
     1: "Introduktion til aftalen og målgruppen",

@@ -3,7 +3,16 @@ from datetime import date
 import factory
 from django.contrib.auth.models import Group, User
 
-from agreements.models import Agreement, AgreementPause, Course, Evaluation, Plan
+from agreements.models import (
+    Agreement,
+    AgreementPause,
+    Course,
+    Evaluation,
+    Plan,
+    PlanGoal,
+    PlanSubGoal,
+    SubGoalAssessment,
+)
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
 from reports.models import PublishedFigure, ReportPeriod
 from strategy.models import Goal, ReportedValue, Strategy, Track
@@ -223,3 +232,34 @@ class FundraisingApplicationFactory(factory.django.DjangoModelFactory):
     donor = factory.Sequence(lambda n: f"Fond {n}")
     amount = 100_000
     date = date(2022, 6, 1)
+
+
+class PlanGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanGoal
+
+    plan = factory.SubFactory(PlanFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    text = "Komme stabilt i praktik"
+
+
+class PlanSubGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanSubGoal
+
+    goal = factory.SubFactory(PlanGoalFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    text = "Møde til tiden fire dage om ugen"
+
+
+class SubGoalAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SubGoalAssessment
+
+    evaluation = factory.SubFactory(
+        EvaluationFactory, kind="final", status="received", work_capacity="Kan arbejde 20 timer."
+    )
+    sub_goal = factory.SubFactory(
+        PlanSubGoalFactory, goal__plan__course=factory.SelfAttribute("....evaluation.course")
+    )
+    assessment = "achieved"

@@ -21,7 +21,10 @@ pytestmark = pytest.mark.django_db
 HEADERS = {
     "Virksomheder": ["Navn", "Type", "CVR", "Fra", "Til"],
     "Aftaler": ["Navn", "Virksomhed", "Model", "Ramme", "Start", "Slut"],
-    "Forløb": ["Reference", "Aftale", "Start", "Slut", "Resultat", "Veteran", "Plan modtaget"],
+    "Forløb": [
+        *("Reference", "Aftale", "Start", "Slut", "Resultat", "Veteran", "Plan modtaget"),
+        "Udgangspunkt",
+    ],
     "Fundraising": ["Reference", "Virksomhed", "Dato", "Giver", "Beløb", "Formål"],
     "Ansættelser": ["Reference", "Virksomhed", "Dato", "Type"],
     "Praktik og løntilskud": ["Reference", "Virksomhed", "Dato", "Type"],
