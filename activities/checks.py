@@ -1,6 +1,6 @@
 """Irregularity checks on every figure series of every activity. A series is one activity's
 one named figure, by quarter or by year. The codes are fixed by
-../shared/spec/data-quality.md; every finding states its rule and the figures involved.
+docs/data-quality.md; every finding states its rule and the figures involved.
 
 The same flags mark the figures wherever they are shown (activity page, report) and feed
 check_data, the Datakvalitet page and the report's appendix through reports.checks."""

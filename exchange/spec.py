@@ -1,4 +1,4 @@
-"""The exchange workbook's sheets and columns, as ../shared/spec/exchange-workbook.md fixes
+"""The exchange workbook's sheets and columns, as docs/exchange-workbook.md fixes
 them, and how each cell is read and written."""
 
 import re

@@ -25,7 +25,7 @@ class Finding:
     check: str
     text: str
     url: str = ""
-    code: str = ""  # stable, as ../shared/spec/data-quality.md fixes it
+    code: str = ""  # stable, as docs/data-quality.md fixes it
     record: str = ""  # the record as a user knows it: a reference, an agreement's name…
 
 

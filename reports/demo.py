@@ -1,5 +1,5 @@
 """The demo database: the social-economy field of 2022 as the published annual report
-describes it (../shared/spec/demo-2022.md; texts from seed 000 in fixtures/).
+describes it (docs/demo-2022.md; texts from seed 000 in fixtures/).
 
 Individual course records are not published, so pseudonymous courses (D22-0001, ...) are
 generated deterministically with counts that match the report exactly and plausible dates.

@@ -41,7 +41,7 @@ def json_ready(value):
 
 
 def figures_json(figures: dict, edition: str) -> str:
-    """The edition's figures as the JSON of ../shared/spec/report-json.md."""
+    """The edition's figures as the JSON of docs/report-json.md."""
     return json.dumps(json_ready(edition_figures(figures, edition)), ensure_ascii=False, indent=2)
 
 

@@ -1,7 +1,7 @@
 """Progression for the individual citizen (the strategy's goal 2): completed courses by
 starting point × outcome group, and the final evaluations' assessments of the plans'
 sub-goals. Counted in the database as part of ``report_figures`` (see selectors.py);
-the key order follows ../shared/spec/report-json.md ("Progression")."""
+the key order follows docs/report-json.md ("Progression")."""
 
 from datetime import date
 

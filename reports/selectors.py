@@ -1,6 +1,6 @@
 """The one aggregation behind every rendering of the annual report (page, PDF, JSON, Excel).
 
-``report_figures`` follows the counting rules of ../shared/spec/report-json.md exactly.
+``report_figures`` follows the counting rules of docs/report-json.md exactly.
 Everything is counted in the database: the number of queries does not depend on how many
 enterprises, agreements or courses there are.
 """

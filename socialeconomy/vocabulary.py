@@ -1,4 +1,4 @@
-"""The controlled vocabulary of ../shared/spec/vocabulary.md: stable codes, Danish labels.
+"""The controlled vocabulary of docs/vocabulary.md: stable codes, Danish labels.
 
 Codes are what the database, the JSON report and the exchange workbook hold; the
 interface shows the label.

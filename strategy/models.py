@@ -1,5 +1,5 @@
 """The strategy as data: a strategy, its tracks (spor) in order, its goals, and the values
-entered by hand for goals measured ``reported`` (../shared/spec/strategy.md)."""
+entered by hand for goals measured ``reported`` (docs/strategy.md)."""
 
 from django.db import models
 

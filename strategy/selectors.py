@@ -1,4 +1,4 @@
-"""The ``strategy`` object of the report's JSON (../shared/spec/strategy.md): the strategy in
+"""The ``strategy`` object of the report's JSON (docs/strategy.md): the strategy in
 force, each goal's value for the report's period, whether it is met, and the scoreboard over
 the strategy's reporting periods. Every value is computed by the measures registry from
 ``report_figures`` — the one aggregation — for each period."""

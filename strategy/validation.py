@@ -1,5 +1,5 @@
 """ONE validator for a strategy, whether it comes from a file (``load_strategy``) or from the
-browser's forms: both give it the strategy as the file's dict (../shared/spec/strategy.md)
+browser's forms: both give it the strategy as the file's dict (docs/strategy.md)
 and get back every problem, each naming the track or goal by its key, the field and why."""
 
 import re

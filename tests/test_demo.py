@@ -1,4 +1,4 @@
-"""load_demo reproduces the published 2022 report's figures (../shared/spec/demo-2022.md)."""
+"""load_demo reproduces the published 2022 report's figures (docs/demo-2022.md)."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""The exchange workbook (../shared/spec/exchange-workbook.md): every rule, all or nothing."""
+"""The exchange workbook (docs/exchange-workbook.md): every rule, all or nothing."""
 
 import io
 import zipfile

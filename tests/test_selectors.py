@@ -1,4 +1,4 @@
-"""The counting rules of ../shared/spec/report-json.md at their edges."""
+"""The counting rules of docs/report-json.md at their edges."""
 
 from datetime import date
 

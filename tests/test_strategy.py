@@ -1,4 +1,4 @@
-"""The strategy as data (../shared/spec/strategy.md): the measures registry against
+"""The strategy as data (docs/strategy.md): the measures registry against
 hand-counted records, load_strategy / export_strategy, and the ``strategy`` object of the
 report's JSON with its scoreboard."""
 

@@ -4,7 +4,7 @@ from exchange.exports import workbook_export
 
 
 class Command(BaseCommand):
-    help = "Write every record to the exchange workbook (../shared/spec/exchange-workbook.md)."
+    help = "Write every record to the exchange workbook (docs/exchange-workbook.md)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the .xlsx workbook to write")

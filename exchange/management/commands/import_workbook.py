@@ -8,7 +8,7 @@ from exchange.imports import WorkbookRefused, workbook_import
 
 class Command(BaseCommand):
     help = (
-        "Import the exchange workbook (../shared/spec/exchange-workbook.md): all or nothing. "
+        "Import the exchange workbook (docs/exchange-workbook.md): all or nothing. "
         "Every error is listed; with any error nothing is written and the exit code is 1."
     )
 

@@ -7,7 +7,7 @@ from strategy.models import Strategy
 
 
 class Command(BaseCommand):
-    help = "Write the strategy NAME as a strategy file (../shared/spec/strategy.md)."
+    help = "Write the strategy NAME as a strategy file (docs/strategy.md)."
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="the strategy's name")

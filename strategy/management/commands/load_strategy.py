@@ -5,7 +5,7 @@ from strategy.files import StrategyInvalid, read_strategy_file, strategy_save
 
 class Command(BaseCommand):
     help = (
-        "Create, or update, the strategy named in FILE.json (../shared/spec/strategy.md). "
+        "Create, or update, the strategy named in FILE.json (docs/strategy.md). "
         "All or nothing: a file with any error writes nothing and names every error."
     )
 
