@@ -10,9 +10,11 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from reports.disclosure import Hidden, is_hidden
 from reports.editions import report_json
+from reports.models import ReportPeriod
 from reports.selectors import report_figures
 from strategy.measures import MeasureError, goal_value, parse
 from strategy.models import Goal, Strategy
@@ -284,3 +286,15 @@ def test_the_public_json_hides_a_small_progression_count(tmp_path):
     # 4 of 4: neither the count nor the share is shown, nor a number that gives it away
     assert goal["value"] is None and goal["of_value"] is None and goal["met"] is None
     assert public["courses"]["progression"]["by_start"]["activity_ready"]["progression"] is None
+
+
+def test_the_goal_page_writes_the_share_with_its_denominator(client, consultant, field, tmp_path):
+    data = copy.deepcopy(SPEC_FILE)
+    data["goals"].append(GOAL_2)
+    _load(data, tmp_path)
+    report = ReportPeriod.objects.create(title="Årsrapport 2022", start=START, end=END)
+    client.force_login(consultant)
+    page = client.get(reverse("strategy:report_goals", args=[report.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "Progression fra aktivitetsparat" in text
+    assert "60,0 % af 5 afsluttede forløb med udgangspunktet: aktivitetsparat" in text
