@@ -8,6 +8,7 @@ exchange/spec.py and exchange/imports.py, all or nothing as for every sheet."""
 from django.utils import timezone
 
 from activities.models import Activity, ActivityFigure, ActivityState
+from activities.tracks import strategy_tracks, track_problem
 from enterprises.models import Enterprise
 
 IMPORT_NOTE = "Fra Excel-import"
@@ -65,6 +66,18 @@ def figure_links(sheet, rows, parsed, reader) -> None:
                 header,
                 f"«{name}» findes hverken i arket Aktiviteter eller i systemet",
             )
+
+
+def activity_links(sheet, rows, parsed, reader) -> None:
+    """Each activity's `Spor` is a track key of the strategy in force at its `Start` (or
+    today), by the one rule of activities/tracks.py; any key when none is in force."""
+    strategies = strategy_tracks()
+    header = next(c.header for c in sheet.columns if c.field == "track")
+    for row in rows:
+        track = row.values.get("track")
+        start = row.values.get("start") or None
+        if track and (problem := track_problem(track, start, strategies)):
+            reader.error(sheet, row.letters["track"], row.number, header, problem)
 
 
 def _activity_values(values: dict, enterprises: dict[str, int]) -> dict:

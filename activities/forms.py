@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityFigure, ActivityState, FundraisingApplication
 from activities.periods import parse_period
+from activities.tracks import NO_STRATEGY_NOTE as TRACK_HELP
 from socialeconomy.forms import EMPTY_CHOICE, DateInput, ModelForm
 from socialeconomy.vocabulary import ActivityStatus
 
@@ -28,6 +29,7 @@ class ActivityForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["track"].help_text = TRACK_HELP
         if not self.instance.pk:
             self.fields["state"] = forms.ChoiceField(
                 label="Status",

@@ -93,12 +93,16 @@ class Activity(models.Model):
         return self.state_on()
 
     def clean(self):
+        from activities.tracks import track_problem
+
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "Slutdatoen skal ligge på eller efter startdatoen."})
         if self.enterprise_id and self.responsible:
             raise ValidationError(
                 {"responsible": "Vælg enten en virksomhed eller skriv den ansvarlige; ikke begge."}
             )
+        if self.track and (problem := track_problem(self.track, self.start)):
+            raise ValidationError({"track": problem})
         if self.sdgs:
             self.sdgs = ", ".join(str(n) for n in parse_sdgs(self.sdgs))
 

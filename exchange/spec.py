@@ -312,6 +312,7 @@ SHEETS += (
             Column("Slut", "end", read_date, kind="date", width=12),
         ),
         records=activity_sheets.activity_records,
+        links=activity_sheets.activity_links,
         write=activity_sheets.write_activities,
     ),
     Sheet(

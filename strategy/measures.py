@@ -15,13 +15,19 @@ from socialeconomy.vocabulary import (
     OUTCOME_GROUP_LABELS,
     UNKNOWN_OUTCOME,
     UNKNOWN_OUTCOME_LABEL,
+    UNKNOWN_START,
+    UNKNOWN_START_LABEL,
+    Assessment,
     EnterpriseType,
     HireType,
     Outcome,
     PlacementType,
+    StartingPoint,
 )
 
 REPORTED = "reported"
+PROGRESSION_GROUP = "progression"  # the outcome group progression_from counts
+STARTING_POINTS = dict(StartingPoint.choices) | {UNKNOWN_START: UNKNOWN_START_LABEL}
 
 
 class MeasureError(ValueError):
@@ -131,6 +137,32 @@ def _outcome(figures, code):
     return figures["courses"]["outcomes"].get(code, 0)
 
 
+def _progression(figures) -> dict:
+    return figures["courses"]["progression"]
+
+
+def _withheld() -> object:
+    """The value of a count in a progression table the public edition withholds: hidden,
+    never a number worked out from the rest."""
+    from reports.disclosure import Hidden
+
+    return Hidden(primary=False)
+
+
+def _starting_point(figures, code):
+    totals = _progression(figures)["start_totals"]
+    return _withheld() if totals is None else totals.get(code, 0)
+
+
+def _progression_from(figures, code):
+    table = _progression(figures)["by_start"]
+    return _withheld() if table is None else table.get(code, {}).get(PROGRESSION_GROUP, 0)
+
+
+def _subgoals(figures, code):
+    return _progression(figures)["subgoals"][code]
+
+
 def _outcome_group(figures, code):
     outcomes = figures["courses"]["outcomes"]
     if code == UNKNOWN_OUTCOME:
@@ -177,6 +209,34 @@ register(
         _outcome_group,
         codes=OUTCOME_GROUP_LABELS | {UNKNOWN_OUTCOME: UNKNOWN_OUTCOME_LABEL},
         code_required=True,
+    )
+)
+register(
+    MeasureKind(
+        "starting_point",
+        "Afsluttede forløb med udgangspunktet",
+        _starting_point,
+        codes=STARTING_POINTS,
+        code_required=True,
+    )
+)
+register(
+    MeasureKind(
+        "progression_from",
+        "Afsluttede forløb med progression fra udgangspunktet",
+        _progression_from,
+        codes=STARTING_POINTS,
+        code_required=True,
+    )
+)
+register(
+    MeasureKind(
+        "subgoals",
+        "Delmål vurderet i slutevalueringer som",
+        _subgoals,
+        codes=dict(Assessment.choices),
+        code_required=True,
+        people=False,  # assessments, not people; still a count the public edition may hide
     )
 )
 register(
