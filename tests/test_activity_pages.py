@@ -111,6 +111,9 @@ def test_the_activity_page_names_the_track_by_its_title_not_its_key(client, cons
     page = client.get(activity.get_absolute_url())
     assert "<dd>2.3 Et ekstra gear</dd>" in page.text
     assert "<dd>extra_gear</dd>" not in page.text
+    listing = client.get(reverse("activities:list"))
+    assert "<td>2.3 Et ekstra gear</td>" in listing.text
+    assert "<td>extra_gear</td>" not in listing.text
 
 
 def test_action_plan_page_lists_actions_with_their_state(client, consultant):
