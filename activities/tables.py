@@ -18,6 +18,16 @@ class ActivityTable(Table):
         model = Activity
         fields = ["name", "type", "track", "focus_area", "responsible", "state_now", "start", "end"]
 
+    def render_track(self, value):
+        """The track's title (as the newest strategy names it), not its key; the key for a
+        track no strategy has."""
+        if not hasattr(self, "_track_titles"):
+            from strategy.models import Track
+
+            tracks = Track.objects.order_by("strategy__start")
+            self._track_titles = {t.key: str(t) for t in tracks}  # the newest wins
+        return self._track_titles.get(value, value)
+
     def render_responsible(self, record):
         return record.responsible_name or "–"
 

@@ -22,6 +22,7 @@ from activities.tables import ActivityTable, ApplicationTable
 from socialeconomy import roles
 from socialeconomy.querystring import as_of
 from socialeconomy.records import form_page, list_page
+from strategy.models import Track
 
 
 @login_required
@@ -52,6 +53,10 @@ def activity_detail(request, pk):
         )
     context = {
         "activity": activity,
+        # the track's title (newest strategy first), not its key
+        "track": Track.objects.filter(key=activity.track).order_by("-strategy__start").first()
+        if activity.track
+        else None,
         "states": activity.states.order_by("-date", "-pk"),
         "series": series,
         "flag_count": len(flags),  # flagged figures

@@ -96,6 +96,19 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def measure_label(self) -> str:
+        """What the goal counts, in Danish (as the report says it); the code if unknown."""
+        from strategy.measures import MeasureError, parse
+
+        try:
+            label = parse(self.measure).label
+            if self.of:
+                label = f"{label}, i procent af: {parse(self.of).label.lower()}"
+        except MeasureError:
+            return f"{self.measure} af {self.of}" if self.of else self.measure
+        return label
+
 
 class ReportedValue(models.Model):
     """The value of a goal measured ``reported`` for one reporting period, with its source."""

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from activities.models import Activity, ActivityFigure
-from tests.factories import ActivityFactory, ActivityFigureFactory
+from tests.factories import ActivityFactory, ActivityFigureFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +102,18 @@ def test_a_flagged_figure_is_marked_on_the_activity_page(client, consultant):
     page = client.get(activity.get_absolute_url())
     assert "1 tal er markeret som uregelmæssigt" in page.text
     assert "falder fra 45 (2. kvartal 2022) til 3 (3. kvartal 2022)" in page.text
+
+
+def test_the_activity_page_names_the_track_by_its_title_not_its_key(client, consultant):
+    TrackFactory(key="extra_gear", number="2.3", title="Et ekstra gear")
+    activity = ActivityFactory(track="extra_gear")
+    client.force_login(consultant)
+    page = client.get(activity.get_absolute_url())
+    assert "<dd>2.3 Et ekstra gear</dd>" in page.text
+    assert "<dd>extra_gear</dd>" not in page.text
+    listing = client.get(reverse("activities:list"))
+    assert "<td>2.3 Et ekstra gear</td>" in listing.text
+    assert "<td>extra_gear</td>" not in listing.text
 
 
 def test_action_plan_page_lists_actions_with_their_state(client, consultant):

@@ -107,6 +107,7 @@ def test_start_page_shows_what_needs_the_consultant(client, consultant, agreemen
     # The same page for another day.
     page = client.get(reverse("reports:home"), {"dato": "2023-01-05"}).content.decode()
     assert "Det venter pr. 05.01.2023" in page
+    assert "Kapacitet pr. 05.01.2023" in page  # the capacity of the day shown, not "i dag"
 
 
 def test_deadlines_follow_each_agreements_own_number_of_days(agreement):

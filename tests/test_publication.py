@@ -75,6 +75,7 @@ def test_comparison_without_changes_says_so(client, consultant, published):
     client.force_login(consultant)
     page = client.get(reverse("reports:compare", args=[published.pk])).content.decode()
     assert "Ingen tal er ændret siden udgivelsen." in page
+    assert "<table" not in page  # no empty table under the sentence
 
 
 def test_publishing_again_makes_a_new_version(client, consultant, published, small_report):

@@ -77,6 +77,8 @@ def test_consultant_creates_a_strategy_with_tracks_and_goals(client, consultant)
     assert data["goals"][1]["direction"] == "at_most"
     page = client.get(reverse("strategy:list")).content.decode()
     assert "Ny strategi" in page and "Job til flere" in page
+    assert "Afsluttede forløb med resultatet: fleksjob" in page  # the measure in Danish
+    assert "outcome:flexjob" not in page
 
 
 def test_errors_stand_beside_their_fields_and_nothing_typed_is_lost(client, consultant):
