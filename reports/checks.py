@@ -18,6 +18,7 @@ from reports.selectors import report_figures
 from socialeconomy.db import DaysBetween
 
 LONGER_THAN_STANDARD = 1.5  # a course this many times its standard length is "far longer"
+_TWICE_THE_DAYS_A_WEEK = round(2 * 7 * LONGER_THAN_STANDARD)  # the rule in whole numbers (21)
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,15 @@ def plan_overdue(start, end, today):
 
 
 def too_long(start, end, today):
-    """Courses that lasted over 1.5 times their standard length (to their end, or to the
-    period's end if later), counted in the database: only those rows are read."""
+    """Courses that lasted over LONGER_THAN_STANDARD times their standard length (to their
+    end, or to the period's end if later), counted in the database: only those rows are read."""
     cutoff = Value(_measured_to(end, today))
     rows = (
         _courses(start, end)
         .filter(extended_until__isnull=True)
         .annotate(days=DaysBetween(Least(Coalesce("end", cutoff), cutoff), F("start")))
-        # days > weeks × 7 × 1.5, in whole numbers: 2 × days > 21 × weeks
-        .alias(over=F("days") * 2 - F("agreement__standard_weeks") * 21)
+        # days > weeks × 7 × LONGER_THAN_STANDARD, in whole numbers: 2 × days > 21 × weeks
+        .alias(over=F("days") * 2 - F("agreement__standard_weeks") * _TWICE_THE_DAYS_A_WEEK)
         .filter(over__gt=0)
     )
     for c in rows.order_by("agreement__name", "reference"):

@@ -29,24 +29,8 @@ class ReportPeriod(models.Model):
 class ReportSection(models.Model):
     """The consultants' narrative for one section of one report (plain paragraphs and lists)."""
 
-    # The keys of the 2022 layout. Since the strategy became data (issue 13) a section's key
-    # is a frame section's key or a track's key (strategy.structure); the class stays for
-    # code that names a section.
-    class Key(models.TextChoices):
-        FOREWORD = "foreword", "Kære læser"
-        INTRODUCTION = "introduction", "1. Indledning"
-        ENTERPRISES = "enterprises", "2. Mød virksomhederne"
-        TAILWIND = "tailwind", "3. Medvind på cykelstierne"
-        PEOPLE = "people", "4. Det handler om mennesker"
-        FUNDRAISING = "fundraising", "5. Fundraising og forandringsteori"
-        EXTRA_GEAR = "extra_gear", "6. Et ekstra gear"
-        CIVIL_SOCIETY = "civil_society", "7. Civilsamfund og frivillighed"
-        TRIALS = "trials", "8. Prøvehandlinger"
-        SDGS = "sdgs", "9. Verdensmålene"
-        TRENDS = "trends", "10. Trends og tilbud"
-        GOALS = "goals", "11. Afrapportering på målsætninger"
-        REFERENCES = "references", "12. Hjemmel og referencer"
-
+    # key: a frame section's key or a track's key of the strategy in force (strategy.structure
+    # names them and their titles).
     report = models.ForeignKey(
         ReportPeriod, on_delete=models.CASCADE, related_name="sections", verbose_name="rapport"
     )
