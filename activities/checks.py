@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from activities.models import ActivityFigure
 from activities.periods import Period
 from reports.checks import Finding
-from reports.formatting import dk_int
+from socialeconomy.formatting import dk_int
 from socialeconomy.vocabulary import FigureBasis
 
 REPORT_DEADLINE_DAYS = 30  # a figure is due this many days after its period ends

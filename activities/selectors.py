@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 
 from activities.checks import RULES_TEXT, figure_flags, flags_by_figure
 from activities.models import Activity, ActivityFigure, ActivityState, FundraisingApplication
-from reports.disclosure import SMALLEST_SHOWN, Hidden
+from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 from socialeconomy.vocabulary import (
     ActivityStatus,
     ActivityType,

@@ -53,7 +53,7 @@ class ApplicationTable(Table):
         fields = ["date", "applicant", "donor", "amount", "decision", "decided", "grant"]
 
     def render_amount(self, value):
-        from reports.formatting import dk_kr
+        from socialeconomy.formatting import dk_kr
 
         return dk_kr(value)
 

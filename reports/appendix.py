@@ -6,7 +6,7 @@ people («<5»)."""
 from datetime import date
 
 from reports import checks
-from reports.disclosure import SMALLEST_SHOWN, Hidden
+from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 
 PUBLISHED_DIFFERS = "Offentliggjort tal afviger"  # the name checks.published_differs gives
 # Checks whose findings are agreements or figures, not people: their counts are shown.

@@ -4,8 +4,8 @@ All text goes through format_html, so names from the records are escaped."""
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from reports.disclosure import is_hidden
-from reports.formatting import dk_int
+from socialeconomy.formatting import dk_int
+from socialeconomy.suppression import is_hidden
 from socialeconomy.vocabulary import OUTCOME_GROUP_LABELS, UNKNOWN_OUTCOME
 
 GROUP_COLOURS = {

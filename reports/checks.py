@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from agreements.models import Agreement, Course
 from enterprises.models import Grant, Hire, Placement
-from reports.formatting import dk_int
 from reports.quality import courses_without_outcome, published_differences
 from reports.selectors import report_figures
 from socialeconomy.db import DaysBetween
+from socialeconomy.formatting import dk_int
 
 LONGER_THAN_STANDARD = 1.5  # a course this many times its standard length is "far longer"
 _TWICE_THE_DAYS_A_WEEK = round(2 * 7 * LONGER_THAN_STANDARD)  # the rule in whole numbers (21)

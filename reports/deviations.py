@@ -13,9 +13,9 @@ like every other text (reports/textdisclosure.py).
 
 from dataclasses import dataclass
 
-from reports.disclosure import is_hidden
-from reports.formatting import dk_int, dk_share
 from reports.models import DeviationComment, ReportPeriod
+from socialeconomy.formatting import dk_int, dk_share
+from socialeconomy.suppression import is_hidden
 
 #: An agreement is far under its capacity below this share of it, far over above the other.
 UNDER_CAPACITY = 50

@@ -15,9 +15,9 @@ Percentages resting on a hidden count are not shown (see the ``share`` template 
 """
 
 import copy
-from dataclasses import dataclass
 from fractions import Fraction
 
+from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 from socialeconomy.vocabulary import (
     OUTCOME_GROUP,
     OUTCOME_GROUP_LABELS,
@@ -25,28 +25,6 @@ from socialeconomy.vocabulary import (
     UNKNOWN_START,
     StartingPoint,
 )
-
-SMALLEST_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Hidden:
-    """A suppressed count. Any sum that includes it is hidden too."""
-
-    primary: bool = True
-
-    def __str__(self) -> str:
-        return "<5" if self.primary else "x"
-
-    def __add__(self, other):
-        return Hidden(primary=False)
-
-    __radd__ = __add__
-
-
-def is_hidden(value) -> bool:
-    return isinstance(value, Hidden)
-
 
 Key = tuple
 

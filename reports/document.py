@@ -16,14 +16,15 @@ from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.appendix import quality_appendix
 from reports.deviations import report_deviations
-from reports.disclosure import Hidden, is_hidden, public_figures
+from reports.disclosure import public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
-from reports.formatting import dk_decimal, round_half_up
 from reports.models import PublishedFigure, ReportPeriod
 from reports.progression_report import progression_report
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
 from reports.textdisclosure import mask_text
+from socialeconomy.formatting import dk_decimal, round_half_up
+from socialeconomy.suppression import Hidden, is_hidden
 from socialeconomy.vocabulary import (
     EVALUATION_QUESTIONS,
     UNKNOWN_OUTCOME,

@@ -11,7 +11,8 @@ Every edition carries the outcome groups (``outcome_groups``) beside the outcome
 
 import json
 
-from reports.disclosure import Hidden, public_figures, with_outcome_groups
+from reports.disclosure import public_figures, with_outcome_groups
+from socialeconomy.suppression import Hidden
 
 FULL, PUBLIC, SUMMARY = "full", "public", "summary"
 EDITIONS = (FULL, PUBLIC, SUMMARY)

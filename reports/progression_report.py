@@ -6,9 +6,9 @@ that moved into the progression group, how the sub-goals went, and a chart. Buil
 from django.utils.safestring import SafeString
 
 from reports import charts
-from reports.disclosure import is_hidden
-from reports.formatting import dk_int
 from reports.progression import GROUP_ORDER, PROGRESSION_GROUP, START_ORDER
+from socialeconomy.formatting import dk_int
+from socialeconomy.suppression import is_hidden
 from socialeconomy.vocabulary import UNKNOWN_OUTCOME, Assessment, starting_point_label
 
 #: Column headings: the outcome groups, short enough for a table on a phone.

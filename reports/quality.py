@@ -8,8 +8,8 @@ from typing import ClassVar
 from django.db.models import Q
 
 from agreements.models import Course
-from reports.disclosure import is_hidden
 from reports.models import PublishedFigure
+from socialeconomy.suppression import is_hidden
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ def goal_value(measure: str, of: str, figures: dict):
 
 
 def _hidden(value) -> bool:
-    from reports.disclosure import is_hidden
+    from socialeconomy.suppression import is_hidden
 
     return is_hidden(value)
 
@@ -144,7 +144,7 @@ def _progression(figures) -> dict:
 def _withheld() -> object:
     """The value of a count in a progression table the public edition withholds: hidden,
     never a number worked out from the rest."""
-    from reports.disclosure import Hidden
+    from socialeconomy.suppression import Hidden
 
     return Hidden(primary=False)
 

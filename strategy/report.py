@@ -6,9 +6,10 @@ plain projection. The figures come from ``strategy_figures`` (the one aggregatio
 from dataclasses import dataclass, field
 from datetime import date
 
-from reports.disclosure import is_hidden, public_figures
-from reports.formatting import dk_date, dk_int, dk_kr
+from reports.disclosure import public_figures
 from reports.selectors import report_figures
+from socialeconomy.formatting import dk_date, dk_int, dk_kr
+from socialeconomy.suppression import is_hidden
 from strategy.measures import REPORTED, parse
 from strategy.models import Direction
 from strategy.selectors import strategy_figures, strategy_in_force

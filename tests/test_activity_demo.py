@@ -78,7 +78,7 @@ def test_report_json_carries_the_activities(demo):
 
 def test_every_small_count_of_people_is_hidden_in_the_public_edition(db):
     from activities.selectors import activity_report, public_activities
-    from reports.disclosure import is_hidden
+    from socialeconomy.suppression import is_hidden
     from tests.factories import ActivityFactory, ActivityFigureFactory
 
     action = ActivityFactory(type="action", track="extra_gear", focus_area="")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from activities.checks import figure_flags
 from activities.models import Activity, ActivityFigure
 from activities.selectors import public_activities
-from reports.disclosure import is_hidden
+from socialeconomy.suppression import is_hidden
 
 ACTIVITY = Activity(name="Aktivitet")
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reports.disclosure import SMALLEST_SHOWN, Hidden, figure_cells, is_hidden, public_figures
+from reports.disclosure import figure_cells, public_figures
 from reports.templatetags.report_tags import pct, share
+from socialeconomy.suppression import SMALLEST_SHOWN, Hidden, is_hidden
 
 CODES = ["ordinary_job", "flexjob", "education", "unemployed_awaiting", "prison"]
 count = st.integers(min_value=0, max_value=14)

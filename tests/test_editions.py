@@ -15,9 +15,10 @@ from hypothesis import given
 
 from reports import document
 from reports.demo import PERIOD_START
-from reports.disclosure import SMALLEST_SHOWN, figure_cells, is_hidden, outcome_groups
+from reports.disclosure import figure_cells, outcome_groups
 from reports.editions import edition_figures, figures_json
 from reports.services import report_publish
+from socialeconomy.suppression import SMALLEST_SHOWN, is_hidden
 from tests.test_disclosure import FAST, figure_sets
 
 pytestmark = pytest.mark.django_db

@@ -8,14 +8,9 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.disclosure import (
-    SMALLEST_SHOWN,
-    figure_cells,
-    is_hidden,
-    progression_suppression,
-    public_figures,
-)
+from reports.disclosure import figure_cells, progression_suppression, public_figures
 from reports.progression import by_start, outcome_group, progression_figures
+from socialeconomy.suppression import SMALLEST_SHOWN, is_hidden
 from tests.test_disclosure import FAST, _echelon, _get, _reduce
 
 STARTS = ["activity_ready", "job_ready", "sickness_benefit", ""]

@@ -15,8 +15,8 @@ from reports.document import (
     render_report_html,
     render_summary_html,
 )
-from reports.formatting import dk_int, dk_kr, dk_percent
 from reports.models import ReportPeriod, ReportSection
+from socialeconomy.formatting import dk_int, dk_kr, dk_percent
 from tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,10 +12,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from reports.disclosure import Hidden, is_hidden
 from reports.editions import report_json
 from reports.models import ReportPeriod
 from reports.selectors import report_figures
+from socialeconomy.suppression import Hidden, is_hidden
 from strategy.measures import MeasureError, goal_value, parse
 from strategy.models import Goal, Strategy
 from tests.factories import (

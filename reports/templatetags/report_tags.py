@@ -6,9 +6,9 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from reports import formatting
-from reports.disclosure import is_hidden
 from reports.textdisclosure import MASK
+from socialeconomy import formatting
+from socialeconomy.suppression import is_hidden
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
     OUTCOME_GROUP_LABELS,

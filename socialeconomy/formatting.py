@@ -6,7 +6,7 @@ A number and its unit never break apart on a line: they are joined by a no-break
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from reports.disclosure import Hidden, is_hidden
+from socialeconomy.suppression import Hidden, is_hidden
 
 NBSP = "\u00a0"
 
