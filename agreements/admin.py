@@ -6,7 +6,6 @@ from agreements.models import (
     AgreementPause,
     Course,
     Evaluation,
-    EvaluationAnswer,
     Plan,
     PlanGoal,
     SubGoalAssessment,
@@ -44,13 +43,6 @@ class CourseAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     autocomplete_fields = ["agreement"]
     list_select_related = ["agreement"]
-
-
-@admin.register(EvaluationAnswer)
-class EvaluationAnswerAdmin(admin.ModelAdmin):
-    list_display = ["agreement", "report", "question"]
-    list_filter = ["report", "agreement", "question"]
-    search_fields = ["text", "agreement__name"]
 
 
 class PlanGoalInline(admin.StackedInline):

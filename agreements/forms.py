@@ -7,12 +7,11 @@ from agreements.models import (
     AgreementPause,
     Course,
     Evaluation,
-    EvaluationAnswer,
     EvaluationKind,
 )
 from socialeconomy.forms import DateInput, ModelForm, VersionedModelForm
 from socialeconomy.validators import date_problem, validate_no_cpr_text
-from socialeconomy.vocabulary import EVALUATION_QUESTIONS, ReferringUnit
+from socialeconomy.vocabulary import ReferringUnit
 
 
 class AgreementForm(ModelForm):
@@ -101,38 +100,6 @@ class BaseOutcomeFormSet(forms.BaseModelFormSet):
 OutcomeFormSet = forms.modelformset_factory(
     Course, form=OutcomeRowForm, formset=BaseOutcomeFormSet, extra=0, edit_only=True
 )
-
-
-class AnswersForm(forms.Form):
-    """The nine evaluation questions of a model-1 agreement for one report."""
-
-    def __init__(self, *args, agreement, report, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.agreement, self.report = agreement, report
-        current = {a.question: a.text for a in agreement.answers.filter(report=report)}
-        for number, question in sorted(EVALUATION_QUESTIONS.items()):
-            self.fields[f"q{number}"] = forms.CharField(
-                label=f"{number}. {question}",
-                required=False,
-                max_length=20_000,
-                validators=[validate_no_cpr_text],
-                initial=current.get(number, ""),
-                widget=forms.Textarea(attrs={"rows": 4}),
-            )
-
-    def save(self):
-        for number in EVALUATION_QUESTIONS:
-            text = self.cleaned_data[f"q{number}"].strip()
-            if text:
-                EvaluationAnswer.objects.update_or_create(
-                    agreement=self.agreement,
-                    report=self.report,
-                    question=number,
-                    defaults={"text": text},
-                )
-            else:
-                self.agreement.answers.filter(report=self.report, question=number).delete()
-        return self.agreement
 
 
 class GoalForm(forms.Form):

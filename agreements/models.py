@@ -12,7 +12,6 @@ from agreements.rules import DATE_FIELDS, course_problems
 from socialeconomy.db import StaleEdit, reference_taken, unique_reference_ignoring_case
 from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate_reference
 from socialeconomy.vocabulary import (
-    EVALUATION_QUESTIONS,
     AgreementModel,
     Assessment,
     Outcome,
@@ -159,6 +158,9 @@ class Course(models.Model):
     """One citizen's course (forløb) under an agreement. Pseudonymous: a reference, never a
     name or CPR number."""
 
+    # a participant reference (audit.services finds such models for the access log)
+    participant_reference = True
+
     reference = models.CharField(
         "reference",
         max_length=50,
@@ -239,6 +241,10 @@ class Course(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("agreements:course", args=[self.pk])
 
+    def logged_reference(self) -> str:
+        """The access log names a changed course by its reference."""
+        return self.reference
+
     @property
     def is_ongoing(self) -> bool:
         return self.end is None
@@ -262,42 +268,6 @@ class Course(models.Model):
     def plan_due(self):
         days = self.agreement.plan_deadline_days
         return self.start + timedelta(days=days) if days is not None else None
-
-
-class EvaluationAnswer(models.Model):
-    """The answer to one of the nine model-1 questions, per agreement per report."""
-
-    agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="answers", verbose_name="aftale"
-    )
-    report = models.ForeignKey(
-        "reports.ReportPeriod",
-        on_delete=models.CASCADE,
-        related_name="answers",
-        verbose_name="rapport",
-    )
-    question = models.PositiveSmallIntegerField(
-        "spørgsmål", choices=sorted(EVALUATION_QUESTIONS.items())
-    )
-    text = models.TextField("svar")
-
-    class Meta:
-        ordering = ["report", "agreement__name", "question"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "report", "question"], name="one_answer_a_question"
-            )
-        ]
-        verbose_name = "evalueringssvar"
-        verbose_name_plural = "evalueringssvar"
-
-    def __str__(self) -> str:
-        return f"{self.agreement} – {self.question}"
-
-    def clean(self):
-        errors = refuse_cpr_in_texts(self, ["text"])
-        if errors:
-            raise ValidationError(errors)
 
 
 class SubmissionStatus(models.TextChoices):
@@ -379,6 +349,10 @@ class Plan(Submission):
     def get_absolute_url(self) -> str:
         return reverse("agreements:plan", args=[self.pk])
 
+    def logged_reference(self) -> str:
+        """The access log names the course of a changed plan (its goals save with it)."""
+        return self.course.reference
+
 
 class PlanGoal(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
@@ -456,6 +430,10 @@ class Evaluation(Submission):
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:evaluation", args=[self.pk])
+
+    def logged_reference(self) -> str:
+        """The access log names the course of a changed evaluation."""
+        return self.course.reference
 
     free_texts = ("progression", "results", "work_capacity", "return_comment")
 

@@ -11,7 +11,6 @@ urlpatterns = [
     path("aftaler/<int:pk>/rediger/", views.agreement_edit, name="edit"),
     path("aftaler/<int:pk>/resultater/", views.agreement_outcomes, name="outcomes"),
     path("aftaler/<int:pk>/pause/", views.pause_create, name="pause_create"),
-    path("aftaler/<int:pk>/evaluering/<int:report_pk>/", views.agreement_answers, name="answers"),
     path("pauser/<int:pk>/", views.pause_edit, name="pause_edit"),
     path("forloeb/", views.course_list, name="courses"),
     path("forloeb/nyt/", views.course_create, name="course_create"),

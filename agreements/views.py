@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -15,7 +15,6 @@ from agreements.assessments import AssessmentForm
 from agreements.filters import AgreementFilter, CourseFilter
 from agreements.forms import (
     AgreementForm,
-    AnswersForm,
     CourseForm,
     EvaluationForm,
     GoalFormSet,
@@ -37,11 +36,10 @@ from agreements.services import (
 from agreements.tables import AgreementTable, CourseTable
 from audit.history import history_rows
 from audit.services import Action, access_record
-from reports.document import html_to_pdf
-from reports.models import ReportPeriod
 from socialeconomy import roles
 from socialeconomy.db import StaleEdit
 from socialeconomy.deletion import delete_link
+from socialeconomy.pdf import html_to_pdf
 from socialeconomy.records import form_page, list_page, pdf_response
 
 
@@ -78,7 +76,6 @@ def agreement_detail(request, pk):
         "pauses": agreement.pauses.all(),
         "ongoing": ongoing,
         "completed_count": courses.filter(end__isnull=False).count(),
-        "reports": ReportPeriod.objects.order_by("-start") if consultant else [],
         "history": history_rows(agreement) if consultant else None,
     }
     return render(request, "agreements/detail.html", context)
@@ -128,20 +125,6 @@ def pause_edit(request, pk):
         title=str(pause),
         cancel_url=pause.get_absolute_url(),
         context=delete_link("pause", pause),
-    )
-
-
-@login_required
-def agreement_answers(request, pk, report_pk):
-    agreement = access.agreement_for_user(request.user, pk, edit=True)
-    report = get_object_or_404(ReportPeriod, pk=report_pk)
-    form = AnswersForm(request.POST or None, agreement=agreement, report=report)
-    return form_page(
-        request,
-        form=form,
-        title=f"Evaluering af {agreement} – {report.title}",
-        cancel_url=agreement.get_absolute_url(),
-        saved_message="Svarene er gemt.",
     )
 
 

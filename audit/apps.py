@@ -8,6 +8,8 @@ class AuditConfig(AppConfig):
     def ready(self):
         from simple_history.signals import post_create_historical_record
 
-        from audit.services import history_logged
+        from audit.services import history_logged, records_logged
+        from socialeconomy.signals import records_accessed
 
         post_create_historical_record.connect(history_logged, dispatch_uid="audit-history")
+        records_accessed.connect(records_logged, dispatch_uid="audit-records")

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from audit.models import AccessLog, Action
@@ -69,23 +70,21 @@ def access_purge(*, older_than_days: int) -> int:
     return deleted
 
 
-def _changed_reference(instance) -> str | None:
-    """The course reference a participant-data record belongs to, or None for other models."""
-    from agreements.models import Course, Evaluation, Plan
-
-    if isinstance(instance, Course):
-        return instance.reference
-    if isinstance(instance, Plan | Evaluation):  # their goals are saved with the plan
-        return instance.course.reference
-    return None
+def records_logged(sender, *, request, action, references, detail, **kwargs) -> None:
+    """The core's generic list and delete pages announce what they showed (signal
+    socialeconomy.signals.records_accessed); connected in AuditConfig.ready()."""
+    access_record(request, action, references=references, detail=detail)
 
 
 def history_logged(sender, instance, history_instance, **kwargs) -> None:
     """Every saved change of participant data (the history keeps what changed) is also an
-    access-log entry: who, when, which reference. Connected in AuditConfig.ready()."""
+    access-log entry: who, when, which reference. A model says which participant reference
+    a record belongs to with a ``logged_reference()`` method (a course, its plan and its
+    evaluations); the others are not logged. Connected in AuditConfig.ready()."""
     from simple_history.models import HistoricalRecords
 
-    reference = _changed_reference(instance)
+    logged_reference = getattr(instance, "logged_reference", None)
+    reference = logged_reference() if logged_reference else None
     if reference is None:
         return
     request = getattr(HistoricalRecords.context, "request", None)
@@ -100,19 +99,22 @@ def history_logged(sender, instance, history_instance, **kwargs) -> None:
     )
 
 
-def references_in(texts: Iterable[str]) -> list[str]:
-    """The participant references (courses, grants, hires, placements) that the texts name:
-    for pages that show references inside sentences, such as the data-quality findings."""
-    import re
+def _reference_models():
+    """The models whose records carry a participant reference in a field ``reference``;
+    they say so with ``participant_reference = True`` (courses, grants, hires, placements)."""
+    return [m for m in apps.get_models() if getattr(m, "participant_reference", False)]
 
-    from agreements.models import Course
-    from enterprises.models import Grant, Hire, Placement
+
+def references_in(texts: Iterable[str]) -> list[str]:
+    """The participant references that the texts name: for pages that show references
+    inside sentences, such as the data-quality findings."""
+    import re
 
     words = sorted(
         {w for text in texts for w in re.findall(r"[\w-]+", text) if any(c.isdigit() for c in w)}
     )
     found: list[str] = []
-    for model in (Course, Grant, Hire, Placement):
+    for model in _reference_models():
         for start in range(0, len(words), 900):  # SQLite takes 999 parameters a statement
             chunk = words[start : start + 900]
             found += model.objects.filter(reference__in=chunk).values_list("reference", flat=True)
@@ -121,10 +123,7 @@ def references_in(texts: Iterable[str]) -> list[str]:
 
 def all_references() -> list[str]:
     """Every participant reference in the system (the whole exchange workbook's export)."""
-    from agreements.models import Course
-    from enterprises.models import Grant, Hire, Placement
-
     found: list[str] = []
-    for model in (Course, Grant, Hire, Placement):
+    for model in _reference_models():
         found += model.objects.values_list("reference", flat=True)
     return found

@@ -120,6 +120,9 @@ class EnterpriseYear(models.Model):
 class DatedRecord(models.Model):
     """A dated event of an enterprise, counted when its date lies within a period."""
 
+    # a participant reference (audit.services finds such models for the access log)
+    participant_reference = True
+
     reference = models.CharField(
         "reference",
         max_length=50,

@@ -26,6 +26,7 @@ from socialeconomy.vocabulary import (
     StartingPoint,
     parse_choice,
 )
+from socialeconomy.xlsx import ooxml_unescape
 
 
 class CellError(ValueError):
@@ -36,16 +37,6 @@ def _quoted(value: Any) -> str:
     return f'"{value}"'
 
 
-_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def ooxml_escape(text: str) -> str:
-    """A carriage return does not survive XML as itself: OOXML writes it `_x000D_` (and a
-    literal `_xHHHH_` as `_x005F_xHHHH_`), as Excel does."""
-    text = _OOXML_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
-    return text.replace("\r", "_x000D_")
-
-
 def read_text(value: Any) -> str:
     if isinstance(value, datetime):
         value = value.date()
@@ -53,7 +44,7 @@ def read_text(value: Any) -> str:
         value = int(value)
     if value is None:
         return ""
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+    return ooxml_unescape(str(value))
 
 
 def read_date(value: Any) -> date:

@@ -8,10 +8,6 @@ from reports.models import Publication, ReportPeriod
 from socialeconomy import roles
 
 
-def can_read_reports(user) -> bool:
-    return roles.is_consultant(user) or roles.is_committee(user)
-
-
 def _require(allowed: bool) -> None:
     if not allowed:
         raise Http404("Ingen adgang")
@@ -19,7 +15,7 @@ def _require(allowed: bool) -> None:
 
 def reports_for_user(user):
     """Consultants: every report, drafts too. Committee members: published reports only."""
-    _require(can_read_reports(user))
+    _require(roles.can_read_reports(user))
     reports = ReportPeriod.objects.order_by("-start")
     if not roles.is_consultant(user):
         reports = reports.filter(publications__isnull=False).distinct()
@@ -44,7 +40,7 @@ def publication_for_user(user, pk: int, *, full: bool = False) -> Publication:
     Committee members see the latest version of a report only: a newer version corrects
     or replaces an older one, so the older one is not theirs to read any more (consultants
     keep every version)."""
-    _require(roles.is_consultant(user) if full else can_read_reports(user))
+    _require(roles.is_consultant(user) if full else roles.can_read_reports(user))
     publications = Publication.objects.select_related("report").without_documents()
     publication = get_object_or_404(publications, pk=pk)
     if not roles.is_consultant(user):

@@ -2,8 +2,10 @@ from django.contrib import admin
 
 from reports.models import (
     DeviationComment,
+    EvaluationAnswer,
     Publication,
     PublishedFigure,
+    ReportedValue,
     ReportPeriod,
     ReportSection,
 )
@@ -48,3 +50,16 @@ class DeviationCommentAdmin(admin.ModelAdmin):
     list_display = ["report", "code", "subject"]
     list_filter = ["code"]
     search_fields = ["subject", "comment"]
+
+
+@admin.register(EvaluationAnswer)
+class EvaluationAnswerAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "report", "question"]
+    list_filter = ["report", "agreement", "question"]
+    search_fields = ["text", "agreement__name"]
+
+
+@admin.register(ReportedValue)
+class ReportedValueAdmin(admin.ModelAdmin):
+    list_display = ["goal", "report", "value", "source"]
+    list_filter = ["goal__strategy"]

@@ -149,7 +149,8 @@ def _median(fn, repeat: int = 5) -> float:
 def _bench_pdf(report, out: list[Measure]) -> None:
     from weasyprint import HTML
 
-    from reports.document import PDF_OPTIONS, html_to_pdf, render_report_html
+    from reports.document import render_report_html
+    from socialeconomy.pdf import PDF_OPTIONS, html_to_pdf
 
     html = render_report_html(report)
     weasy, pipeline = float("inf"), float("inf")
@@ -172,10 +173,11 @@ def _bench_strategy(out: list[Measure]) -> None:
     report_figures alone."""
     from unittest import mock
 
-    from reports.document import html_to_pdf, render_report_html
+    from reports.document import render_report_html
     from reports.editions import report_json
     from reports.models import ReportPeriod
     from reports.selectors import report_figures
+    from socialeconomy.pdf import html_to_pdf
     from strategy.demo import PERIOD_2023
 
     start, end = PERIOD_2023
@@ -187,7 +189,7 @@ def _bench_strategy(out: list[Measure]) -> None:
     with_strategy, without = float("inf"), float("inf")
     for _ in range(2):  # interleaved, best of two
         with_strategy = min(with_strategy, _median(whole_report, repeat=1))
-        with mock.patch("strategy.report.strategy_figures", lambda **kwargs: None):
+        with mock.patch("reports.strategy_report.strategy_figures", lambda **kwargs: None):
             without = min(without, _median(whole_report, repeat=1))
     out.append(Measure("strategy_report", "2023 report with the strategy", with_strategy, "s"))
     out.append(

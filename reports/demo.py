@@ -19,10 +19,10 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from activities.demo import demo_activities
-from agreements.models import Agreement, AgreementPause, Course, EvaluationAnswer
+from agreements.models import Agreement, AgreementPause, Course
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
 from reports.demo_progression import demo_progression
-from reports.models import PublishedFigure, ReportPeriod, ReportSection
+from reports.models import EvaluationAnswer, PublishedFigure, ReportPeriod, ReportSection
 from socialeconomy import roles
 from strategy.demo import demo_2023_load, demo_strategy_load
 

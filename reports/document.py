@@ -4,9 +4,7 @@
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -22,6 +20,7 @@ from reports.models import PublishedFigure, ReportPeriod
 from reports.progression_report import progression_report
 from reports.quality import completed_without_outcome, lookup, published_differences
 from reports.selectors import report_figures
+from reports.strategy_report import strategy_context
 from reports.textdisclosure import mask_text
 from socialeconomy.formatting import dk_decimal, round_half_up
 from socialeconomy.suppression import Hidden, is_hidden
@@ -30,7 +29,6 @@ from socialeconomy.vocabulary import (
     UNKNOWN_OUTCOME,
     EnterpriseType,
 )
-from strategy.report import strategy_context
 
 TYPE_HEADINGS = {
     EnterpriseType.REGISTERED: "Registrerede socialøkonomiske virksomheder",
@@ -367,41 +365,3 @@ def render_edition_html(report: ReportPeriod, edition: str, **frozen) -> str:
     if edition == SUMMARY:
         return render_summary_html(report, public=True, **frozen)
     return render_report_html(report, public=is_public(edition), **frozen)
-
-
-def static_file_allowed(url: str) -> bool:
-    """A file: URL whose resolved path (after `..`, `%2e%2e` and symbolic links) lies inside
-    the project's static folder."""
-    from urllib.parse import unquote, urlsplit
-
-    static_root = (settings.BASE_DIR / "socialeconomy" / "static").resolve()
-    parts = urlsplit(url)
-    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-        return False
-    return Path(unquote(parts.path)).resolve().is_relative_to(static_root)
-
-
-def project_url_fetcher():
-    """A WeasyPrint fetcher that may fetch nothing but inline data and the project's own
-    static files: the report never reaches the network or the rest of the disk."""
-    from weasyprint.urls import URLFetcher
-
-    class ProjectURLFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not (url.startswith("data:") or static_file_allowed(url)):
-                raise ValueError(f"WeasyPrint may not fetch {url}")
-            return super().fetch(url, headers)
-
-    return ProjectURLFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
-
-
-# Tagged (PDF/UA-1): structure for screen readers, the document's language and title.
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-
-
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(
-        string=html, base_url=str(settings.BASE_DIR), url_fetcher=project_url_fetcher()
-    ).write_pdf(**PDF_OPTIONS)

@@ -52,7 +52,7 @@ def report_json(*, start, end, edition: str = FULL) -> dict:
     from the same edition's figures of each period on its scoreboard, and the activities."""
     from activities.selectors import activity_report, public_activities
     from reports.selectors import report_figures
-    from strategy.selectors import strategy_figures
+    from reports.strategy_figures import strategy_figures
 
     def figures_for(start, end) -> dict:
         return edition_figures(report_figures(start=start, end=end), edition)

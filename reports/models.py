@@ -2,6 +2,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from socialeconomy.validators import refuse_cpr_in_texts
+from socialeconomy.vocabulary import EVALUATION_QUESTIONS
+
 
 class ReportPeriod(models.Model):
     """An annual report: its title and period (both ends inclusive)."""
@@ -171,3 +174,73 @@ class DeviationComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.title}: {self.code} {self.subject}".strip()
+
+
+class EvaluationAnswer(models.Model):
+    """The answer to one of the nine model-1 questions, per agreement per report: part of the
+    report's content, like its narrative (the form is reports.forms.AnswersForm)."""
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name="aftale",
+    )
+    report = models.ForeignKey(
+        ReportPeriod,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name="rapport",
+    )
+    question = models.PositiveSmallIntegerField(
+        "spørgsmål", choices=sorted(EVALUATION_QUESTIONS.items())
+    )
+    text = models.TextField("svar")
+
+    class Meta:
+        ordering = ["report", "agreement__name", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "report", "question"], name="one_answer_a_question"
+            )
+        ]
+        verbose_name = "evalueringssvar"
+        verbose_name_plural = "evalueringssvar"
+
+    def __str__(self) -> str:
+        return f"{self.agreement} – {self.question}"
+
+    def clean(self):
+        errors = refuse_cpr_in_texts(self, ["text"])
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReportedValue(models.Model):
+    """The value of a goal measured ``reported`` for one reporting period, with its source."""
+
+    goal = models.ForeignKey(
+        "strategy.Goal",
+        on_delete=models.CASCADE,
+        related_name="reported_values",
+        verbose_name="mål",
+    )
+    report = models.ForeignKey(
+        ReportPeriod,
+        on_delete=models.CASCADE,
+        related_name="reported_values",
+        verbose_name="rapportperiode",
+    )
+    value = models.FloatField("værdi")
+    source = models.CharField("kilde", max_length=500)
+
+    class Meta:
+        ordering = ["goal", "report__start"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "report"], name="one_value_a_period"),
+        ]
+        verbose_name = "indberettet værdi"
+        verbose_name_plural = "indberettede værdier"
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.value}"

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from background.models import Job, RenderedPDF
 from background.services import Outcome, job_create, job_run, job_start
-from reports.document import html_to_pdf
+from socialeconomy.pdf import html_to_pdf
 
 
 def pdf_key(html: str) -> str:

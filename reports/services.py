@@ -4,9 +4,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from reports.document import html_to_pdf, render_edition_html, report_snapshot
+from reports.document import render_edition_html, report_snapshot
 from reports.editions import FULL, PUBLIC, SUMMARY
-from reports.models import DeviationComment, Publication, ReportPeriod, ReportSection
+from reports.models import (
+    DeviationComment,
+    Publication,
+    ReportedValue,
+    ReportPeriod,
+    ReportSection,
+)
+from socialeconomy.pdf import html_to_pdf
 
 
 def _texts_store(current: dict, texts: dict[str, str], *, field: str, create) -> int:
@@ -100,3 +107,27 @@ def deviation_comments_update(*, report: ReportPeriod, texts: dict[str, str]) ->
             f"{c.code}|{c.subject}": c for c in report.deviation_comments.select_for_update()
         }
         return _texts_store(current, texts, field="comment", create=create)
+
+
+@transaction.atomic
+def reported_values_save(*, goal, values: dict) -> int:
+    """``values``: report → (value, source) or None to remove. All or nothing; returns how
+    many changed."""
+    changed = 0
+    current = {v.report_id: v for v in goal.reported_values.select_for_update()}
+    for report, entry in values.items():
+        stored = current.get(report.pk)
+        if entry is None:
+            if stored:
+                stored.delete()
+                changed += 1
+            continue
+        value, source = entry
+        if stored is None:
+            ReportedValue.objects.create(goal=goal, report=report, value=value, source=source)
+            changed += 1
+        elif (stored.value, stored.source) != (value, source):
+            stored.value, stored.source = value, source
+            stored.save(update_fields=["value", "source"])
+            changed += 1
+    return changed

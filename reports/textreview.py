@@ -39,7 +39,7 @@ def _texts(report: ReportPeriod, agreement_names: list[str]):
         yield (
             f"{answer.agreement.name}, spørgsmål {answer.question}: "
             f"{EVALUATION_QUESTIONS[answer.question]}",
-            reverse("agreements:answers", args=[answer.agreement_id, report.pk]),
+            reverse("reports:answers", args=[answer.agreement_id, report.pk]),
             answer.text,
         )
     enterprises = Enterprise.objects.in_field(report.start, report.end).order_by("name")

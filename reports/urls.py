@@ -13,6 +13,9 @@ urlpatterns = [
     path("rapporter/<int:pk>/afvigelser/", views.report_deviations_view, name="deviations"),
     path("datakvalitet/", views.data_quality, name="quality"),
     path("udgivelser/<int:pk>/sammenlign/", views.publication_compare, name="compare"),
+    path("aftaler/<int:pk>/evaluering/<int:report_pk>/", views.agreement_answers, name="answers"),
+    path("strategier/maal/<int:pk>/vaerdier/", views.goal_reported, name="reported"),
+    path("rapporter/<int:pk>/maal/", views.report_goals, name="goals"),
 ]
 
 # The same three documents, as a draft (consultants) and as published.

@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from agreements import deadlines
-from agreements.access import agreements_for_user, courses_for_user
+from agreements.access import agreement_for_user, agreements_for_user, courses_for_user
 from audit.services import Action, access_record, references_in
 from background.models import Job
 from background.services import job_create, job_start
@@ -26,17 +26,29 @@ from reports.access import (
 from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import render_edition_html, report_context
-from reports.forms import DeviationCommentsForm, SectionTextsForm
-from reports.models import Publication
+from reports.forms import (
+    AnswersForm,
+    DeviationCommentsForm,
+    ReportedValuesForm,
+    SectionTextsForm,
+)
+from reports.models import Publication, ReportPeriod
 from reports.pdfs import draft_pdf
 from reports.selectors import report_figures
-from reports.services import deviation_comments_update, report_texts_update
+from reports.services import (
+    deviation_comments_update,
+    report_texts_update,
+    reported_values_save,
+)
+from reports.strategy_report import strategy_context
 from reports.successor import report_create_successor, report_successor
 from reports.tasks import publish_report_job
 from reports.textreview import flagged_texts
 from socialeconomy import roles
 from socialeconomy.querystring import as_of, period
-from socialeconomy.records import pdf_response
+from socialeconomy.records import form_page, pdf_response
+from strategy.access import goal_for_user
+from strategy.measures import REPORTED
 
 # kind → (file name stem, page title, publication fields (html, pdf))
 DOCUMENTS = {
@@ -287,3 +299,47 @@ def _openable(user, findings):
     admin = reverse("admin:index")
     may_admin = user.is_superuser or (user.is_staff and bool(user.get_all_permissions()))
     return [f if may_admin or not f.url.startswith(admin) else replace(f, url="") for f in findings]
+
+
+@login_required
+def agreement_answers(request, pk, report_pk):
+    """A model-1 agreement's answers to the nine evaluation questions for one report."""
+    agreement = agreement_for_user(request.user, pk, edit=True)
+    report = report_for_consultant(request.user, report_pk)
+    form = AnswersForm(request.POST or None, agreement=agreement, report=report)
+    return form_page(
+        request,
+        form=form,
+        title=f"Evaluering af {agreement} – {report.title}",
+        cancel_url=agreement.get_absolute_url(),
+        saved_message="Svarene er gemt.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_reported(request, pk):
+    """The values of a goal measured ``reported``, one per reporting period, with sources."""
+    goal = goal_for_user(request.user, pk)
+    if goal.measure != REPORTED:
+        raise Http404("Målet tælles fra registreringerne")
+    reports = ReportPeriod.objects.filter(
+        start__gte=goal.strategy.start, end__lte=goal.strategy.end
+    ).order_by("start")
+    form = ReportedValuesForm(request.POST or None, goal=goal, reports=reports)
+    if request.method == "POST" and form.is_valid():
+        changed = reported_values_save(goal=goal, values=form.values())
+        messages.success(request, f"Værdierne er gemt ({changed} ændret).")
+        return redirect("reports:reported", goal.pk)
+    return render(request, "strategy/reported.html", {"goal": goal, "form": form})
+
+
+@login_required
+def report_goals(request, pk):
+    """Goal reporting for one report: each goal against its target, and the scoreboard."""
+    report = report_for_consultant(request.user, pk)
+    figures = report_figures(start=report.start, end=report.end)
+    texts = {s.key: s.text for s in report.sections.all()}
+    context = strategy_context(report, figures=figures, texts=texts, public=False)
+    context |= {"report": report, "texts": texts, "period": report}
+    return render(request, "strategy/goals.html", context)

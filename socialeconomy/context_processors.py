@@ -1,4 +1,3 @@
-from reports.access import can_read_reports
 from socialeconomy import roles
 
 
@@ -6,6 +5,6 @@ def user_roles(request):
     """What the navigation may offer the signed-in user."""
     return {
         "is_consultant": roles.is_consultant(request.user),
-        "can_read_reports": can_read_reports(request.user),
+        "can_read_reports": roles.can_read_reports(request.user),
         "is_enterprise_staff": roles.is_enterprise_staff(request.user),
     }

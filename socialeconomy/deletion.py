@@ -2,107 +2,62 @@
 A record is refused while other records rest on it (a course's plan and evaluations, an
 agreement's courses) or while a published report counted it: the publication's figures
 must stay traceable to records. The history keeps the deleted record (simple-history's
-"Slettet" version), and the access log names who deleted which reference."""
+"Slettet" version), and the access log names who deleted which reference.
 
-from dataclasses import dataclass
+The core knows no app: each app registers the kinds it owns in its AppConfig.ready()
+(``register``), and an app above them registers a guard that refuses for its own reasons
+(``register_guard``: the reports refuse what a publication counted)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
-
-from django.db.models import Q
-from django.urls import reverse
-
-from agreements import access as agreement_access
-from enterprises import access as enterprise_access
 
 
 @dataclass(frozen=True)
 class Deletable:
     noun: str  # "forløbet", with its article: the page's sentences use it as is
-    get: Any  # the access helper: (user, pk) -> the record, or 404
-    after: Any  # where to go once deleted: record -> url
+    get: Callable[[Any, int], Any]  # the access helper: (user, pk) -> the record, or 404
+    after: Callable[[Any], str]  # where to go once deleted: record -> url
+    dated: Callable[[Any], tuple[date, date]]  # the days the record is counted on
+    resting: Callable[[Any], list[str]] = field(default=lambda record: [])  # who rests on it
 
 
-def _course(user, pk):
-    return agreement_access.course_for_user(user, pk, edit=True)
+# kind -> Deletable, in the order the apps register them; URLs are named delete_<kind>.
+KINDS: dict[str, Deletable] = {}
+# (kind, record, (first day, last day)) -> reasons; registered by apps above the records.
+_GUARDS: list[Callable[[str, Any, tuple[date, date]], list[str]]] = []
 
 
-def _agreement(user, pk):
-    return agreement_access.agreement_for_user(user, pk, edit=True)
+def register(kind: str, deletable: Deletable) -> None:
+    KINDS[kind] = deletable
 
 
-KINDS = {
-    "course": Deletable("forløbet", _course, lambda c: reverse("agreements:courses")),
-    "agreement": Deletable("aftalen", _agreement, lambda a: reverse("agreements:list")),
-    "pause": Deletable(
-        "pausen", agreement_access.pause_for_user, lambda p: p.agreement.get_absolute_url()
-    ),
-    "grant": Deletable(
-        "bevillingen", enterprise_access.grant_for_user, lambda g: reverse("enterprises:grant_list")
-    ),
-    "hire": Deletable(
-        "ansættelsen", enterprise_access.hire_for_user, lambda h: reverse("enterprises:hire_list")
-    ),
-    "placement": Deletable(
-        "praktikken/løntilskuddet",
-        enterprise_access.placement_for_user,
-        lambda p: reverse("enterprises:placement_list"),
-    ),
-}
+def register_guard(guard: Callable[[str, Any, tuple[date, date]], list[str]]) -> None:
+    if guard not in _GUARDS:
+        _GUARDS.append(guard)
 
 
-def _publications(dated: Q):
-    from reports.models import Publication
-
-    titles = {}
-    for publication in Publication.objects.filter(dated).select_related("report"):
-        titles.setdefault(publication.report.title, publication)
-    return [
-        f"Den udgivne «{title}» (udgivet {p.published_at:%d.%m.%Y}) tæller det med; "
-        "ret i stedet posten, og sammenlign rapporten med i dag."
-        for title, p in titles.items()
-    ]
-
-
-def _plural(count: int, one: str, many: str) -> str:
+def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def guarded(kind: str, record, dated: tuple[date, date]) -> list[str]:
+    """What the registered guards say against deleting record (counted on the days
+    ``dated``); also for records with a delete page of their own, such as a strategy."""
+    return [reason for guard in _GUARDS for reason in guard(kind, record, dated)]
 
 
 def deletion_blockers(kind: str, record) -> list[str]:
     """Why record may not be deleted, as Danish sentences; empty when it may."""
-    from agreements.models import Evaluation, Plan
-
-    reasons = []
-    if kind == "course":
-        if Plan.objects.filter(course=record).exists():
-            reasons.append("Forløbet har en plan, som hviler på det.")
-        evaluations = Evaluation.objects.filter(course=record).count()
-        if evaluations:
-            reasons.append(
-                f"Forløbet har {_plural(evaluations, 'evaluering', 'evalueringer')}, "
-                "som hviler på det."
-            )
-        reasons += _publications(
-            Q(report__start__lte=record.end or record.start, report__end__gte=record.start)
-        )
-    elif kind == "agreement":
-        courses = record.courses.count()
-        if courses:
-            reasons.append(
-                f"Aftalen har {_plural(courses, 'forløb', 'forløb')}; slet eller flyt dem først."
-            )
-        if record.answers.exists():
-            reasons.append("Aftalen har evalueringssvar til en årsrapport.")
-        end = record.end or record.start
-        reasons += _publications(Q(report__start__lte=end, report__end__gte=record.start))
-    elif kind == "pause":
-        end = record.end or record.start
-        reasons += _publications(Q(report__start__lte=end, report__end__gte=record.start))
-    else:  # grants, hires, placements: counted by their date
-        reasons += _publications(Q(report__start__lte=record.date, report__end__gte=record.date))
-    return reasons
+    deletable = KINDS[kind]
+    return list(deletable.resting(record)) + guarded(kind, record, deletable.dated(record))
 
 
 def delete_link(kind: str, record) -> dict:
     """The edit page's link to the delete page (the template records/_delete_link.html)."""
+    from django.urls import reverse
+
     return {
         "delete_url": reverse(f"delete_{kind}", args=[record.pk]),
         "delete_noun": KINDS[kind].noun,

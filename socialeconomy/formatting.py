@@ -58,3 +58,11 @@ def dk_share(part, whole, noun: str) -> str:
     if is_hidden(part) or is_hidden(whole):
         return f"{dk_int(part)} af {dk_int(whole)} {noun}"
     return f"{dk_percent(part, whole)} af {dk_int(whole)} {noun}"
+
+
+def plain_number(value):
+    """A number as the JSON and the forms hold it: 40, not 40.0 (an int when whole, else a
+    float; None stays None). For targets and reported values (floats or Decimals)."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)

@@ -16,10 +16,11 @@ from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django_tables2.data import TableQuerysetData
 
-from exchange.exports import rows_export
 from socialeconomy.db import StaleEdit
 from socialeconomy.ordering import stable_order
 from socialeconomy.querystring import paging
+from socialeconomy.signals import records_accessed
+from socialeconomy.xlsx import rows_export
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -119,20 +120,20 @@ def list_page(
 def _log_shown(request, title: str, records, export: bool = False) -> None:
     """A list of records with references (courses, grants, hires, placements) leaves an
     access-log line under every reference it showed or exported, and the search term."""
-    from audit.services import Action, access_record
-
     model = getattr(records, "model", None) or (type(records[0]) if records else None)
     if model is None or "reference" not in {f.name for f in model._meta.fields}:
         return
     if export:
         references = records.values_list("reference", flat=True)
-        action = Action.EXPORT
+        action = "export"
     else:
         references = [r.reference for r in records]
-        action = Action.SEARCH if request.GET.get("q") else Action.LIST
+        action = "search" if request.GET.get("q") else "list"
     query = request.GET.urlencode()
-    detail = request.GET["q"] if action == Action.SEARCH else f"{title.lower()} {query}"
-    access_record(request, action, references=references, detail=detail.strip())
+    detail = request.GET["q"] if action == "search" else f"{title.lower()} {query}"
+    records_accessed.send(
+        sender=model, request=request, action=action, references=references, detail=detail.strip()
+    )
 
 
 def _xlsx(table, title: str, stem: str) -> HttpResponse:
@@ -193,7 +194,6 @@ def form_page(
 def record_delete(request, kind: str, pk: int):
     """The one delete page: the access helper first, then a confirmation (what will be
     deleted, or why it may not be); POST deletes and says so. History is kept."""
-    from audit.services import Action, access_record
     from socialeconomy.deletion import KINDS, deletion_blockers
 
     if kind not in KINDS:
@@ -209,8 +209,12 @@ def record_delete(request, kind: str, pk: int):
             blockers = [f"Andre poster hviler på {deletable.noun}; det kan ikke slettes."]
         else:
             if reference and kind != "course":  # a course's deletion is logged by its history
-                access_record(
-                    request, Action.CHANGE, references=[reference], detail=f"{kind} slettet"
+                records_accessed.send(
+                    sender=type(record),
+                    request=request,
+                    action="change",
+                    references=[reference],
+                    detail=f"{kind} slettet",
                 )
             messages.success(request, f"{name} er slettet. Historikken er bevaret.")
             return redirect(deletable.after(record))

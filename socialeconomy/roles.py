@@ -40,3 +40,8 @@ def is_committee(user) -> bool:
 
 def is_enterprise_staff(user) -> bool:
     return has_role(user, ENTERPRISE_STAFF)
+
+
+def can_read_reports(user) -> bool:
+    """Consultants read every report, drafts too; committee members the published ones."""
+    return is_consultant(user) or is_committee(user)

@@ -50,15 +50,17 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "socialeconomy",
-    "enterprises",
-    "agreements",
-    "reports",
-    "strategy",
-    "exchange",
+    # The project's apps, in their layers (README, "Layers"; tests/test_layers.py): each
+    # imports only apps above it in this list.
+    "socialeconomy",  # core
+    "background",  # infrastructure
     "audit",
-    "background",
+    "enterprises",  # domain
+    "strategy",
+    "agreements",
     "activities",
+    "reports",  # aggregation and exchange
+    "exchange",
 ]
 
 MIDDLEWARE = [

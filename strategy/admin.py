@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from strategy.models import Goal, ReportedValue, Strategy, Track
+from strategy.models import Goal, Strategy, Track
 
 
 class TrackInline(admin.TabularInline):
@@ -18,9 +18,3 @@ class StrategyAdmin(admin.ModelAdmin):
     list_display = ["name", "title", "start", "end"]
     search_fields = ["name", "title"]
     inlines = [TrackInline, GoalInline]
-
-
-@admin.register(ReportedValue)
-class ReportedValueAdmin(admin.ModelAdmin):
-    list_display = ["goal", "report", "value", "source"]
-    list_filter = ["goal__strategy"]

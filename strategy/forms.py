@@ -5,6 +5,7 @@ field they are about."""
 
 from django import forms
 
+from socialeconomy.formatting import plain_number
 from strategy.measures import MEASURES
 from strategy.models import Cadence, Direction
 from strategy.structure import BLOCKS
@@ -103,12 +104,6 @@ TrackFormSet = forms.formset_factory(TrackForm, extra=2, can_delete=True, max_nu
 GoalFormSet = forms.formset_factory(GoalForm, extra=2, can_delete=True, max_num=50)
 
 
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
-
-
 def as_file_data(form, tracks, goals) -> tuple[dict, list, list]:
     """The strategy as the file's dict, and which track and goal forms became its items."""
     data = form.cleaned_data
@@ -142,7 +137,7 @@ def as_file_data(form, tracks, goals) -> tuple[dict, list, list]:
             "measure": d["measure"],
             "cadence": d["cadence"],
             "direction": d["direction"],
-            "target": _number(d["target"]),
+            "target": plain_number(d["target"]),
         }
         if d["of"]:
             item["of"] = d["of"]
@@ -189,50 +184,3 @@ def initial_from(data: dict) -> tuple[dict, list, list]:
         for g in data["goals"]
     ]
     return form, tracks, goals
-
-
-class ReportedValuesForm(forms.Form):
-    """A ``reported`` goal's value for each reporting period of its strategy, with its source.
-    A value needs a source; a source alone is refused too; an empty row removes the value."""
-
-    def __init__(self, *args, goal, reports, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.reports = list(reports)
-        current = {v.report_id: v for v in goal.reported_values.all()}
-        self.rows = []
-        for report in self.reports:
-            stored = current.get(report.pk)
-            self.fields[f"value_{report.pk}"] = forms.DecimalField(
-                label=f"Værdi {report.start:%d.%m.%Y}–{report.end:%d.%m.%Y}",
-                required=False,
-                decimal_places=1,
-                localize=True,
-                initial=stored.value if stored else None,
-            )
-            self.fields[f"source_{report.pk}"] = forms.CharField(
-                label=f"Kilde {report.start:%d.%m.%Y}–{report.end:%d.%m.%Y}",
-                required=False,
-                max_length=500,
-                initial=stored.source if stored else "",
-            )
-            self.rows.append((report, self[f"value_{report.pk}"], self[f"source_{report.pk}"]))
-
-    def clean(self):
-        data = super().clean()
-        for report in self.reports:
-            value, source = data.get(f"value_{report.pk}"), data.get(f"source_{report.pk}")
-            if value is not None and not (source or "").strip():
-                self.add_error(
-                    f"source_{report.pk}", "Skriv kilden til tallet (hvor det kommer fra)."
-                )
-            if value is None and (source or "").strip() and f"value_{report.pk}" not in self.errors:
-                self.add_error(f"value_{report.pk}", "Skriv tallet, eller slet kilden.")
-        return data
-
-    def values(self) -> dict:
-        result = {}
-        for report in self.reports:
-            value = self.cleaned_data.get(f"value_{report.pk}")
-            source = (self.cleaned_data.get(f"source_{report.pk}") or "").strip()
-            result[report] = None if value is None else (_number(value), source)
-        return result

@@ -1,9 +1,8 @@
-"""The strategy as data: a strategy, its tracks (spor) in order, its goals, and the values
-entered by hand for goals measured ``reported`` (docs/strategy.md)."""
+"""The strategy as data: a strategy, its tracks (spor) in order and its goals
+(docs/strategy.md). The values entered by hand for goals measured ``reported`` belong to a
+report period: reports.models.ReportedValue."""
 
 from django.db import models
-
-from reports.models import ReportPeriod
 
 
 class Cadence(models.TextChoices):
@@ -108,30 +107,3 @@ class Goal(models.Model):
         except MeasureError:
             return f"{self.measure} af {self.of}" if self.of else self.measure
         return label
-
-
-class ReportedValue(models.Model):
-    """The value of a goal measured ``reported`` for one reporting period, with its source."""
-
-    goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, related_name="reported_values", verbose_name="mål"
-    )
-    report = models.ForeignKey(
-        ReportPeriod,
-        on_delete=models.CASCADE,
-        related_name="reported_values",
-        verbose_name="rapportperiode",
-    )
-    value = models.FloatField("værdi")
-    source = models.CharField("kilde", max_length=500)
-
-    class Meta:
-        ordering = ["goal", "report__start"]
-        constraints = [
-            models.UniqueConstraint(fields=["goal", "report"], name="one_value_a_period"),
-        ]
-        verbose_name = "indberettet værdi"
-        verbose_name_plural = "indberettede værdier"
-
-    def __str__(self) -> str:
-        return f"{self.goal}: {self.value}"

@@ -9,6 +9,4 @@ urlpatterns = [
     path("strategier/ny/", views.strategy_create, name="create"),
     path("strategier/<int:pk>/", views.strategy_edit, name="edit"),
     path("strategier/<int:pk>/slet/", views.strategy_delete_view, name="delete"),
-    path("strategier/maal/<int:pk>/vaerdier/", views.goal_reported, name="reported"),
-    path("rapporter/<int:pk>/maal/", views.report_goals, name="report_goals"),
 ]

@@ -6,14 +6,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from reports.access import report_for_consultant
-from reports.models import ReportPeriod
-from reports.selectors import report_figures
-from strategy.access import goal_for_user, strategies_for_user, strategy_for_user
+from strategy.access import strategies_for_user, strategy_for_user
 from strategy.files import StrategyInvalid, strategy_data, strategy_save
 from strategy.forms import (
     GoalFormSet,
-    ReportedValuesForm,
     StrategyForm,
     TrackFormSet,
     as_file_data,
@@ -21,27 +17,13 @@ from strategy.forms import (
     measure_suggestions,
     put_problems,
 )
-from strategy.measures import REPORTED
-from strategy.report import strategy_context
-from strategy.services import (
-    StrategyInUse,
-    publications_resting_on,
-    reported_values_save,
-    strategy_delete,
-)
-
-
-def _reports_in(strategy):
-    return ReportPeriod.objects.filter(start__gte=strategy.start, end__lte=strategy.end).order_by(
-        "start"
-    )
+from strategy.services import StrategyInUse, strategy_delete, strategy_resting
 
 
 @login_required
 def strategy_list(request):
-    strategies = list(strategies_for_user(request.user).prefetch_related("tracks", "goals"))
-    rows = [{"strategy": s, "reports": _reports_in(s)} for s in strategies]
-    return render(request, "strategy/list.html", {"rows": rows})
+    strategies = strategies_for_user(request.user).prefetch_related("tracks", "goals")
+    return render(request, "strategy/list.html", {"strategies": strategies})
 
 
 @login_required
@@ -111,7 +93,7 @@ def _strategy_form(request, *, instance, initial, source=None):
 @require_http_methods(["GET", "POST"])
 def strategy_delete_view(request, pk):
     strategy = strategy_for_user(request.user, pk)
-    resting = list(publications_resting_on(strategy))
+    resting = strategy_resting(strategy)
     if request.method == "POST":
         try:
             strategy_delete(strategy=strategy)
@@ -121,29 +103,3 @@ def strategy_delete_view(request, pk):
             messages.success(request, f"Strategien «{strategy.name}» er slettet.")
             return redirect("strategy:list")
     return render(request, "strategy/delete.html", {"strategy": strategy, "resting": resting})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_reported(request, pk):
-    """The values of a goal measured ``reported``, one per reporting period, with sources."""
-    goal = goal_for_user(request.user, pk)
-    if goal.measure != REPORTED:
-        raise Http404("Målet tælles fra registreringerne")
-    form = ReportedValuesForm(request.POST or None, goal=goal, reports=_reports_in(goal.strategy))
-    if request.method == "POST" and form.is_valid():
-        changed = reported_values_save(goal=goal, values=form.values())
-        messages.success(request, f"Værdierne er gemt ({changed} ændret).")
-        return redirect("strategy:reported", goal.pk)
-    return render(request, "strategy/reported.html", {"goal": goal, "form": form})
-
-
-@login_required
-def report_goals(request, pk):
-    """Goal reporting for one report: each goal against its target, and the scoreboard."""
-    report = report_for_consultant(request.user, pk)
-    figures = report_figures(start=report.start, end=report.end)
-    texts = {s.key: s.text for s in report.sections.all()}
-    context = strategy_context(report, figures=figures, texts=texts, public=False)
-    context |= {"report": report, "texts": texts, "period": report}
-    return render(request, "strategy/goals.html", context)

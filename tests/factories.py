@@ -14,8 +14,8 @@ from agreements.models import (
     SubGoalAssessment,
 )
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
-from reports.models import PublishedFigure, ReportPeriod
-from strategy.models import Goal, ReportedValue, Strategy, Track
+from reports.models import PublishedFigure, ReportedValue, ReportPeriod
+from strategy.models import Goal, Strategy, Track
 
 
 class UserFactory(factory.django.DjangoModelFactory):

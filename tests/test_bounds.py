@@ -17,8 +17,8 @@ from openpyxl import Workbook
 
 from exchange.archive import archive_check
 from exchange.imports import WorkbookRefused, workbook_check_file
-from reports.document import static_file_allowed
 from socialeconomy.bounds import RequestSizeLimitMiddleware
+from socialeconomy.pdf import static_file_allowed
 from socialeconomy.records import attachment
 from tests.factories import CourseFactory
 

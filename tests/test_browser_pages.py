@@ -39,7 +39,7 @@ def _consultant_pages():
         reverse("reports:list"),
         reverse("exchange:home"),
         reverse("strategy:list"),
-        reverse("strategy:report_goals", args=[ReportPeriod.objects.order_by("start").first().pk]),
+        reverse("reports:goals", args=[ReportPeriod.objects.order_by("start").first().pk]),
     ]
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from agreements.models import Course, EvaluationAnswer
+from agreements.models import Course
+from reports.models import EvaluationAnswer
 from tests.factories import AgreementFactory, CourseFactory, ReportPeriodFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +190,7 @@ def _outcome_post(rows):
 def test_nine_answers_are_edited_in_the_browser(client, consultant, agreement_a):
     report = ReportPeriodFactory()
     client.force_login(consultant)
-    url = reverse("agreements:answers", args=[agreement_a.pk, report.pk])
+    url = reverse("reports:answers", args=[agreement_a.pk, report.pk])
     data = {f"q{n}": "" for n in range(1, 10)} | {"q4": "Ja, 26 af 29 havde en plan."}
     client.post(url, data)
     answer = EvaluationAnswer.objects.get(agreement=agreement_a, report=report)

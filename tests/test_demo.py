@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from agreements.models import Course, EvaluationAnswer
+from agreements.models import Course
 from enterprises.models import Enterprise, Grant
 from reports.demo import demo_load
-from reports.models import PublishedFigure
+from reports.models import EvaluationAnswer, PublishedFigure
 from reports.selectors import report_figures
 from socialeconomy import roles
 from socialeconomy.validators import looks_like_cpr

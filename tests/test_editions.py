@@ -18,6 +18,7 @@ from reports.demo import PERIOD_START
 from reports.disclosure import figure_cells, outcome_groups
 from reports.editions import edition_figures, figures_json
 from reports.services import report_publish
+from socialeconomy.pdf import html_to_pdf
 from socialeconomy.suppression import SMALLEST_SHOWN, is_hidden
 from tests.test_disclosure import FAST, figure_sets
 
@@ -129,7 +130,7 @@ def test_draft_says_kladde_on_every_page_and_has_no_issue_date(small_report, tmp
     for edition in ("full", "public", "summary"):
         html = document.render_edition_html(small_report, edition)
         assert "Udgivet" not in html and "31.03.2023" not in html
-        pages = _pages(document.html_to_pdf(html), tmp_path)
+        pages = _pages(html_to_pdf(html), tmp_path)
         assert pages and all("Kladde" in page for page in pages), edition
 
 
@@ -158,9 +159,7 @@ def test_a_publication_computes_its_figures_once(small_report, consultant):
 
 
 def test_every_pdf_is_tagged_with_language_and_title(small_report, tmp_path):
-    info = _pdfinfo(
-        document.html_to_pdf(document.render_edition_html(small_report, "full")), tmp_path
-    )
+    info = _pdfinfo(html_to_pdf(document.render_edition_html(small_report, "full")), tmp_path)
     assert "Tagged:          yes" in info
     assert "Title:           Årsrapport 2022" in info
 

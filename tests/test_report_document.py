@@ -9,14 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
 
-from reports.document import (
-    html_to_pdf,
-    project_url_fetcher,
-    render_report_html,
-    render_summary_html,
-)
+from reports.document import render_report_html, render_summary_html
 from reports.models import ReportPeriod, ReportSection
 from socialeconomy.formatting import dk_int, dk_kr, dk_percent
+from socialeconomy.pdf import html_to_pdf, project_url_fetcher
 from tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db

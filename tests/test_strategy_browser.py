@@ -125,7 +125,7 @@ def test_consultant_copies_the_strategy_as_the_next_one_and_enters_a_reported_va
     page.get_by_label("Kilde 01.01.2026–31.12.2026").fill("Enhedens kalender 2026")
     page.get_by_role("button", name="Gem værdierne").click()
     page.get_by_text("Værdierne er gemt (1 ændret).").wait_for()
-    page.goto(live_server.url + reverse("strategy:report_goals", args=[report.pk]))
+    page.goto(live_server.url + reverse("reports:goals", args=[report.pk]))
     goal = page.locator(".goal", has_text="Arrangementer i lokalsamfundet")
     assert "14: nået" in " ".join(goal.locator("dl").inner_text().split())
     assert "Kilde: Enhedens kalender 2026" in goal.inner_text()

@@ -294,7 +294,7 @@ def test_the_goal_page_writes_the_share_with_its_denominator(client, consultant,
     _load(data, tmp_path)
     report = ReportPeriod.objects.create(title="Årsrapport 2022", start=START, end=END)
     client.force_login(consultant)
-    page = client.get(reverse("strategy:report_goals", args=[report.pk]))
+    page = client.get(reverse("reports:goals", args=[report.pk]))
     text = " ".join(page.content.decode().split())
     assert "Progression fra aktivitetsparat" in text
     assert "60,0 % af 5 afsluttede forløb med udgangspunktet: aktivitetsparat" in text

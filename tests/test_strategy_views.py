@@ -6,9 +6,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from reports.models import ReportedValue
 from reports.services import report_publish
 from strategy.files import strategy_data
-from strategy.models import Goal, ReportedValue, Strategy
+from strategy.models import Goal, Strategy
 from tests.factories import GoalFactory, ReportPeriodFactory, StrategyFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +157,7 @@ def test_reported_values_are_entered_per_period_with_their_source(client, consul
     first = ReportPeriodFactory(start=date(2022, 1, 1), end=date(2022, 12, 31))
     second = ReportPeriodFactory(start=date(2023, 1, 1), end=date(2023, 12, 31))
     client.force_login(consultant)
-    url = reverse("strategy:reported", args=[goal.pk])
+    url = reverse("reports:reported", args=[goal.pk])
     response = client.post(
         url,
         {
@@ -172,14 +173,14 @@ def test_reported_values_are_entered_per_period_with_their_source(client, consul
     client.post(url, {f"value_{first.pk}": "12", f"source_{first.pk}": "Enhedens kalender"})
     stored = ReportedValue.objects.get()
     assert (stored.report, stored.value, stored.source) == (first, 12, "Enhedens kalender")
-    counted = client.get(reverse("strategy:report_goals", args=[first.pk])).content.decode()
+    counted = client.get(reverse("reports:goals", args=[first.pk])).content.decode()
     assert "Kilde: Enhedens kalender" in counted
 
 
 def test_goal_values_only_for_reported_goals(client, consultant):
     client.force_login(consultant)
     goal = GoalFactory(measure="employed")
-    assert client.get(reverse("strategy:reported", args=[goal.pk])).status_code == 404
+    assert client.get(reverse("reports:reported", args=[goal.pk])).status_code == 404
 
 
 def test_goal_page_shows_the_demo_scoreboard_and_projection(client, consultant, demo):
@@ -187,7 +188,7 @@ def test_goal_page_shows_the_demo_scoreboard_and_projection(client, consultant, 
 
     report = ReportPeriod.objects.get(start=date(2023, 3, 1))
     client.force_login(consultant)
-    page = client.get(reverse("strategy:report_goals", args=[report.pk])).content.decode()
+    page = client.get(reverse("reports:goals", args=[report.pk])).content.decode()
     assert "Med samme tempo nås 40 i 2026." in page
     assert "01.01.2022–28.02.2023" in page and "118" in page and "34" in page
     assert Goal.objects.filter(strategy__name="Det handler om mennesker").count() == 3

@@ -115,7 +115,7 @@ def test_the_publish_page_lists_every_flagged_sentence_with_a_link_to_rewrite_it
     assert "Begge deltagere er påvirkede af deres diagnoser." in page
     assert f'href="{reverse("reports:texts", args=[report.pk])}#id_goals"' in page
     veteranhaven = demo_agreement_pk("VeteranHaven")
-    assert f'href="{reverse("agreements:answers", args=[veteranhaven, report.pk])}"' in page
+    assert f'href="{reverse("reports:answers", args=[veteranhaven, report.pk])}"' in page
 
 
 def demo_agreement_pk(name: str) -> int:

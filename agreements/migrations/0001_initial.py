@@ -13,7 +13,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('enterprises', '0001_initial'),
-        ('reports', '0001_initial'),
     ]
 
     operations = [
@@ -77,22 +76,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'forløb',
                 'verbose_name_plural': 'forløb',
                 'ordering': ['agreement__name', 'start', 'reference'],
-            },
-        ),
-        migrations.CreateModel(
-            name='EvaluationAnswer',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.PositiveSmallIntegerField(choices=[(1, 'Introduktion til aftalen og målgruppen'), (2, 'Overblik efter endt forløb'), (3, 'Er forløbene i brug?'), (4, 'Har deltageren en plan?'), (5, 'Har deltageren ejerskab til planen?'), (6, 'Sker opfølgningen og foretages opfølgningsmøderne?'), (7, 'Får sagsbehandler hvad der er aftalt?'), (8, 'Samarbejdet med virksomheden?'), (9, 'Hvad opnår deltagerne i forløbet – effekter i den praktiske hverdag (adfærd/holdninger)?')], verbose_name='spørgsmål')),
-                ('text', models.TextField(verbose_name='svar')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='agreements.agreement', verbose_name='aftale')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='reports.reportperiod', verbose_name='rapport')),
-            ],
-            options={
-                'verbose_name': 'evalueringssvar',
-                'verbose_name_plural': 'evalueringssvar',
-                'ordering': ['report', 'agreement__name', 'question'],
-                'constraints': [models.UniqueConstraint(fields=('agreement', 'report', 'question'), name='one_answer_a_question')],
             },
         ),
     ]

@@ -9,7 +9,6 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('reports', '0002_publication'),
     ]
 
     operations = [
@@ -66,22 +65,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'mål',
                 'verbose_name_plural': 'mål',
                 'ordering': ['strategy', 'order'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ReportedValue',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.FloatField(verbose_name='værdi')),
-                ('source', models.CharField(max_length=500, verbose_name='kilde')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_values', to='strategy.goal', verbose_name='mål')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_values', to='reports.reportperiod', verbose_name='rapportperiode')),
-            ],
-            options={
-                'verbose_name': 'indberettet værdi',
-                'verbose_name_plural': 'indberettede værdier',
-                'ordering': ['goal', 'report__start'],
-                'constraints': [models.UniqueConstraint(fields=('goal', 'report'), name='one_value_a_period')],
             },
         ),
         migrations.AddConstraint(

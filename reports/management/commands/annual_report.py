@@ -3,8 +3,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.document import html_to_pdf, render_edition_html, report_for_period
+from reports.document import render_edition_html, report_for_period
 from reports.editions import EDITIONS, FULL, report_json
+from socialeconomy.pdf import html_to_pdf
 
 FORMATS = ("json", "html", "pdf")
 

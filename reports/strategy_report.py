@@ -8,11 +8,12 @@ from datetime import date
 
 from reports.disclosure import public_figures
 from reports.selectors import report_figures
+from reports.strategy_figures import strategy_figures
 from socialeconomy.formatting import dk_date, dk_int, dk_kr
 from socialeconomy.suppression import is_hidden
 from strategy.measures import REPORTED, parse
 from strategy.models import Direction
-from strategy.selectors import strategy_figures, strategy_in_force
+from strategy.selectors import strategy_in_force
 from strategy.structure import BLOCKS, RECORDS, Section, report_sections
 
 
