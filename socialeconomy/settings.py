@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "audit",
     "background",
     "activities",
+    "demo",
 ]
 
 MIDDLEWARE = [
