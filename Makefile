@@ -83,9 +83,9 @@ clean:
 BENCH_DIR := var/bench
 bench: setup ## speed figures and the load test, SQLite beside PostgreSQL
 	@mkdir -p $(BENCH_DIR)
-	$(PY) -m reports.bench --pdf --json $(BENCH_DIR)/sqlite.json
-	scripts/with_postgres.sh $(PY) -m reports.bench --postgres --json $(BENCH_DIR)/postgresql.json
-	$(PY) -m reports.bench --compare $(BENCH_DIR)/sqlite.json $(BENCH_DIR)/postgresql.json
+	$(PY) -m bench --pdf --json $(BENCH_DIR)/sqlite.json
+	scripts/with_postgres.sh $(PY) -m bench --postgres --json $(BENCH_DIR)/postgresql.json
+	$(PY) -m bench --compare $(BENCH_DIR)/sqlite.json $(BENCH_DIR)/postgresql.json
 
 backup: setup ## a backup of the database in var/backups/ (pg_dump, or SQLite's backup API)
 	$(PY) manage.py backup_data

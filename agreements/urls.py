@@ -5,6 +5,7 @@ from agreements import views
 app_name = "agreements"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("aftaler/", views.agreement_list, name="list"),
     path("aftaler/ny/", views.agreement_create, name="create"),
     path("aftaler/<int:pk>/", views.agreement_detail, name="detail"),

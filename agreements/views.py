@@ -1,5 +1,6 @@
-"""Agreements, courses, plans and evaluations. Every view calls its access helper first;
-writes go through agreements.services; lists and forms use the shared page shapes."""
+"""Agreements, courses, plans and evaluations, and the start page (its lists come from
+agreements.deadlines). Every view calls its access helper first; writes go through
+agreements.services; lists and forms use the shared page shapes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from agreements import access
+from agreements import access, deadlines
 from agreements.assessments import AssessmentForm
 from agreements.filters import AgreementFilter, CourseFilter
 from agreements.forms import (
@@ -40,6 +41,7 @@ from socialeconomy import roles
 from socialeconomy.db import StaleEdit
 from socialeconomy.deletion import delete_link
 from socialeconomy.pdf import html_to_pdf
+from socialeconomy.querystring import as_of
 from socialeconomy.records import form_page, list_page, pdf_response
 
 
@@ -395,3 +397,40 @@ def document_handle(request, kind, pk):
     except NotEditable:
         messages.error(request, "Dokumentet er ikke indsendt og kan ikke behandles.")
     return redirect(document.get_absolute_url())
+
+
+@login_required
+def home(request):
+    """The start page answers "what needs me now" for the user's role."""
+    user = request.user
+    if not (roles.is_consultant(user) or roles.is_enterprise_staff(user)):
+        return redirect("reports:list")
+    today = as_of(request)
+    courses = access.courses_for_user(user)
+    records_day = None if "dato" in request.GET else deadlines.opening_day(courses, today)
+    today = records_day or today
+    context = {
+        "today": today,
+        "records_day": records_day,
+        "plans_due": deadlines.plans_due(courses, today),
+        "follow_ups_due": deadlines.follow_ups_due(courses, today),
+        "finals_overdue": deadlines.final_evaluations_overdue(courses, today),
+        "shown": deadlines.SHOWN,
+        "horizon": deadlines.HORIZON_DAYS,
+    }
+    if roles.is_consultant(user):
+        context |= {
+            "waiting": deadlines.documents_waiting(courses),
+            "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
+            "capacity": deadlines.capacity_today(access.agreements_for_user(user), today),
+        }
+        template = "agreements/home.html"
+    else:
+        context |= {
+            "enterprises": user.enterprises.order_by("name"),
+            "returned": deadlines.documents_returned(courses),
+        }
+        template = "agreements/home_enterprise.html"
+    references = deadlines.references_shown(context)
+    access_record(request, Action.LIST, references=references, detail="startsiden: frister")
+    return render(request, template, context)

@@ -5,7 +5,6 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("rapporter/", views.report_list, name="list"),
     path("rapporter/<int:pk>/tekster/", views.report_texts, name="texts"),
     path("rapporter/<int:pk>/udgiv/", views.report_publish_view, name="publish"),

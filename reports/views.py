@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from agreements import deadlines
-from agreements.access import agreement_for_user, agreements_for_user, courses_for_user
+from agreements.access import agreement_for_user
 from audit.services import Action, access_record, references_in
 from background.models import Job
 from background.services import job_create, job_start
@@ -45,7 +44,7 @@ from reports.successor import report_create_successor, report_successor
 from reports.tasks import publish_report_job
 from reports.textreview import flagged_texts
 from socialeconomy import roles
-from socialeconomy.querystring import as_of, period
+from socialeconomy.querystring import period
 from socialeconomy.records import form_page, pdf_response
 from strategy.access import goal_for_user
 from strategy.measures import REPORTED
@@ -60,43 +59,6 @@ DOCUMENTS = {
     ),
     "summary": ("udvalgsresume", "Udvalgsresumé", ("summary_html", "summary_pdf")),
 }
-
-
-@login_required
-def home(request):
-    """The start page answers "what needs me now" for the user's role."""
-    user = request.user
-    if not (roles.is_consultant(user) or roles.is_enterprise_staff(user)):
-        return redirect("reports:list")
-    today = as_of(request)
-    courses = courses_for_user(user)
-    records_day = None if "dato" in request.GET else deadlines.opening_day(courses, today)
-    today = records_day or today
-    context = {
-        "today": today,
-        "records_day": records_day,
-        "plans_due": deadlines.plans_due(courses, today),
-        "follow_ups_due": deadlines.follow_ups_due(courses, today),
-        "finals_overdue": deadlines.final_evaluations_overdue(courses, today),
-        "shown": deadlines.SHOWN,
-        "horizon": deadlines.HORIZON_DAYS,
-    }
-    if roles.is_consultant(user):
-        context |= {
-            "waiting": deadlines.documents_waiting(courses),
-            "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
-            "capacity": deadlines.capacity_today(agreements_for_user(user), today),
-        }
-        template = "home.html"
-    else:
-        context |= {
-            "enterprises": user.enterprises.order_by("name"),
-            "returned": deadlines.documents_returned(courses),
-        }
-        template = "home_enterprise.html"
-    references = deadlines.references_shown(context)
-    access_record(request, Action.LIST, references=references, detail="startsiden: frister")
-    return render(request, template, context)
 
 
 @login_required

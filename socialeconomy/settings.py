@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "activities",
     "reports",  # aggregation and exchange
     "exchange",
+    "demo",  # the demo data
 ]
 
 MIDDLEWARE = [

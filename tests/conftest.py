@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reports.demo import demo_load
+from demo.loader import demo_load
 from reports.models import ReportPeriod, ReportSection
 from socialeconomy import roles
 from tests.factories import (

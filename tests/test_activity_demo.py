@@ -8,7 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from activities.models import Activity
-from reports.demo import demo_load
+from demo.loader import demo_load
 from reports.document import render_report_html, report_for_period
 from tests.test_activity_checks import check_data_json
 

@@ -32,9 +32,9 @@ def _messages(response) -> list[str]:
 @pytest.mark.parametrize(
     ("url", "query", "says"),
     [
-        ("reports:home", {"dato": "31.12.9999"}, "Dato «31.12.9999» skal ligge mellem"),
-        ("reports:home", {"dato": "01.01.0001"}, "skal ligge mellem 01.01.1990 og 31.12.2099"),
-        ("reports:home", {"dato": "i morgen"}, "er ikke en dato"),
+        ("agreements:home", {"dato": "31.12.9999"}, "Dato «31.12.9999» skal ligge mellem"),
+        ("agreements:home", {"dato": "01.01.0001"}, "skal ligge mellem 01.01.1990 og 31.12.2099"),
+        ("agreements:home", {"dato": "i morgen"}, "er ikke en dato"),
         ("reports:quality", {"fra": "0001-01-01", "til": "9999-12-31"}, "Fra «0001-01-01»"),
         ("reports:quality", {"fra": "2023-01-01", "til": "2022-01-01"}, "slutter før"),
         ("agreements:courses", {"per_page": "-5"}, "Rækker pr. side «-5»"),
@@ -70,7 +70,7 @@ def test_page_size_is_capped_and_a_page_past_the_end_shows_the_last(client, cons
 
 def test_a_good_date_still_works(client, consultant):
     client.force_login(consultant)
-    response = client.get(reverse("reports:home"), {"dato": "31.12.2022"})
+    response = client.get(reverse("agreements:home"), {"dato": "31.12.2022"})
     assert response.context["today"].isoformat() == "2022-12-31"
     assert not _messages(response)
 

@@ -23,7 +23,7 @@ def _consultant_pages():
     course = Course.objects.filter(agreement=agreement).order_by("reference").first()
     enterprise = Enterprise.objects.get(name="FriRUM LAB")
     return [
-        reverse("reports:home"),
+        reverse("agreements:home"),
         reverse("agreements:courses"),
         reverse("agreements:courses") + "?sort=-start&period_from=31.02.2022",
         reverse("agreements:list"),
@@ -86,18 +86,18 @@ def test_the_enterprise_and_committee_pages_pass_axe_and_fit_a_phone(page, live_
     course = Course.objects.filter(agreement__enterprise__name="FriRUM LAB").first()
     plan = Plan.objects.filter(course__agreement__enterprise__name="FriRUM LAB").first()
     _login(page, live_server, demo_users["frirum-lab"])
-    paths = [reverse("reports:home"), course.get_absolute_url(), reverse("agreements:courses")]
+    paths = [reverse("agreements:home"), course.get_absolute_url(), reverse("agreements:courses")]
     if plan:
         paths.append(plan.get_absolute_url())
     _check(page, live_server, paths)
-    page.goto(live_server.url + reverse("reports:home"))
+    page.goto(live_server.url + reverse("agreements:home"))
     assert "Administration" not in page.content()
 
 
 def test_axe_finds_a_violation_where_there_is_one(page, live_server, consultant):
     """The check itself can fail: an unlabelled field and an image without text."""
     _login(page, live_server, consultant)
-    page.goto(live_server.url + reverse("reports:home"))
+    page.goto(live_server.url + reverse("agreements:home"))
     page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend', "
         "'<input type=text><img src=/static/x.png>')"
@@ -116,7 +116,7 @@ def test_a_consultant_walks_the_former_dead_ends(page, live_server, demo_users):
     agreement = Agreement.objects.get(name="FriRUM LAB")
     twice = CourseFactory(reference="D21-9999", agreement=agreement, start=date(2021, 3, 1))
     _login(page, live_server, demo_users["konsulent"])
-    page.goto(live_server.url + reverse("reports:home"))
+    page.goto(live_server.url + reverse("agreements:home"))
     assert page.get_by_role("link", name="Administration").count() == 0
     page.get_by_text("Registreringerne går til").wait_for()  # the demo's own day, said plainly
     link = page.get_by_role("link", name="Se alle").first

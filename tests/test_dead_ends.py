@@ -161,7 +161,7 @@ def test_every_viser_n_af_m_leads_to_the_m(client, consultant):
         CourseFactory(reference=f"V23-{n:04d}", agreement=agreement, start=date(2023, 1, 2))
     CourseFactory(reference="V23-0100", agreement=agreement, start=date(2023, 2, 25))  # not due
     client.force_login(consultant)
-    page = client.get(reverse("reports:home")).content.decode()
+    page = client.get(reverse("agreements:home")).content.decode()
     link = reverse("agreements:courses") + "?frist=plan&amp;dato=01.03.2023"
     assert "Viser 25 af 30." in page and f'href="{link}">Se alle 30</a>' in page
     response = client.get(reverse("agreements:courses"), {"frist": "plan", "dato": "01.03.2023"})
@@ -274,7 +274,7 @@ def test_over_capacity_is_visibly_different(client, consultant):
     agreement = AgreementFactory(start=date(2022, 1, 1), capacity=1)
     CourseFactory.create_batch(2, agreement=agreement, start=date(2022, 2, 1))
     client.force_login(consultant)
-    page = client.get(reverse("reports:home"), {"dato": "01.03.2022"}).content.decode()
+    page = client.get(reverse("agreements:home"), {"dato": "01.03.2022"}).content.decode()
     assert 'class="over-capacity"' in page and "over rammen" in page
 
 
@@ -284,7 +284,7 @@ def test_singular_and_plural_on_the_start_page_and_one_sign_for_nothing(client, 
     CourseFactory(reference="P23-0001", agreement=agreement, start=date(2023, 1, 31))  # 1 day
     CourseFactory(reference="P23-0002", agreement=agreement, start=date(2023, 1, 30))  # 2 days
     client.force_login(consultant)
-    page = client.get(reverse("reports:home")).content.decode()
+    page = client.get(reverse("agreements:home")).content.decode()
     assert "1 dag over" in page and "2 dage over" in page and "1 dage" not in page
     listing = client.get(reverse("agreements:courses")).content.decode()
     assert "—" not in listing and ">–</td>" in listing

@@ -99,13 +99,13 @@ def test_start_page_shows_what_needs_the_consultant(client, consultant, agreemen
     )
     client.force_login(consultant)
     with time_machine.travel("2023-03-01 09:00 +01:00", tick=False):
-        page = client.get(reverse("reports:home")).content.decode()
+        page = client.get(reverse("agreements:home")).content.decode()
     assert "Det venter pr. 01.03.2023" in page
     assert "D23-0009" in page and "30.01.2023" in page and "30 dage over" in page
     assert "D22-0100" in page  # ended without an outcome, and no final evaluation
     assert "150 %" not in page and "50 %" in page  # one ongoing course of two slots
     # The same page for another day.
-    page = client.get(reverse("reports:home"), {"dato": "2023-01-05"}).content.decode()
+    page = client.get(reverse("agreements:home"), {"dato": "2023-01-05"}).content.decode()
     assert "Det venter pr. 05.01.2023" in page
     assert "Kapacitet pr. 05.01.2023" in page  # the capacity of the day shown, not "i dag"
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from agreements.models import Course
+from demo.loader import demo_load
 from enterprises.models import Enterprise, Grant
-from reports.demo import demo_load
 from reports.models import EvaluationAnswer, PublishedFigure
 from reports.selectors import report_figures
 from socialeconomy import roles

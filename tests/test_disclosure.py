@@ -204,7 +204,7 @@ def test_no_percentage_rests_on_a_hidden_count():
 
 @pytest.mark.django_db
 def test_public_report_hides_small_counts_and_their_percentages(demo):
-    from reports.demo import PERIOD_START
+    from demo.loader import PERIOD_START
     from reports.document import render_report_html
     from reports.models import ReportPeriod
 

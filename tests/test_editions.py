@@ -13,8 +13,8 @@ import time_machine
 from django.core.management import CommandError, call_command
 from hypothesis import given
 
+from demo.loader import PERIOD_START
 from reports import document
-from reports.demo import PERIOD_START
 from reports.disclosure import figure_cells, outcome_groups
 from reports.editions import edition_figures, figures_json
 from reports.services import report_publish

@@ -22,7 +22,7 @@ def test_login_page_renders(client):
 
 def test_home_is_the_consultants_worklist_on_the_demo(client, demo, consultant):
     client.force_login(consultant)
-    page = client.get(reverse("reports:home"), {"dato": "31.12.2022"}).content.decode()
+    page = client.get(reverse("agreements:home"), {"dato": "31.12.2022"}).content.decode()
     assert "Det venter pr. 31.12.2022" in page
     # FriRUM LAB's courses running on 31.12.2022, against its 4 slots.
     running = Course.objects.filter(
@@ -40,7 +40,7 @@ def test_home_is_the_consultants_worklist_on_the_demo(client, demo, consultant):
 
 def test_enterprise_staff_home_names_their_enterprise(client, staff_a):
     client.force_login(staff_a)
-    page = client.get(reverse("reports:home")).content.decode()
+    page = client.get(reverse("agreements:home")).content.decode()
     assert "medarbejder hos Virksomhed A" in page
     assert "Registre" not in page
     assert "Årsrapporter" not in page  # a link that would only 404

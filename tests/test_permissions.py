@@ -51,7 +51,7 @@ MATRIX = {
     "password_change": (EVERYONE, None, "get"),
     "password_change_done": (EVERYONE, None, "get"),
     "admin": (row(302, 302, 302, 302, 302), None, "get"),  # Django admin: is_staff only
-    "reports:home": (row(committee=302, staff_a=200, staff_b=200), None, "get"),
+    "agreements:home": (row(committee=302, staff_a=200, staff_b=200), None, "get"),
     "reports:list": (READERS, None, "get"),
     "reports:texts": (CONSULTANT, "report", "get"),
     "reports:publish": (CONSULTANT, "report", "get"),

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from agreements.models import Course, Evaluation, SubGoalAssessment
-from reports.demo import demo_load
-from reports.demo_progression import GENERAL, TARGET_GROUPS
+from demo.loader import demo_load
+from demo.progression import GENERAL, TARGET_GROUPS
 from reports.document import render_report_html
 from reports.models import ReportPeriod
 from reports.selectors import report_figures

@@ -113,7 +113,7 @@ def test_unpublished_report_is_invisible_to_the_committee(client, committee_memb
 
 
 def test_consultant_edits_the_narrative_in_the_browser(client, consultant, small_report):
-    from strategy.demo import STRATEGY_FILE
+    from demo.strategy import STRATEGY_FILE
     from strategy.files import read_strategy_file, strategy_save
 
     strategy_save(read_strategy_file(STRATEGY_FILE))  # its tracks are the report's sections

@@ -26,7 +26,7 @@ def report(demo):
 @pytest.fixture(scope="module")
 def demo_pdf_text(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo report rendered once to PDF and read back with pdftotext."""
-    from reports.demo import demo_load
+    from demo.loader import demo_load
 
     with django_db_blocker.unblock():
         from django.db import transaction

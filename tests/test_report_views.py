@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reports.demo import PERIOD_START
+from demo.loader import PERIOD_START
 from reports.models import ReportPeriod
 
 pytestmark = pytest.mark.django_db

@@ -158,7 +158,7 @@ def test_load_and_export_give_back_the_file(tmp_path):
 
 
 def test_the_demo_strategy_file_round_trips(demo, tmp_path):
-    from strategy.demo import STRATEGY_FILE
+    from demo.strategy import STRATEGY_FILE
 
     out = tmp_path / "ud.json"
     call_command("export_strategy", "Det handler om mennesker", str(out))

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from strategy.demo import STRATEGY_FILE
+from demo.strategy import STRATEGY_FILE
 from strategy.files import read_strategy_file, strategy_save
 from strategy.models import Strategy
 from tests.factories import AgreementFactory, CourseFactory, ReportPeriodFactory

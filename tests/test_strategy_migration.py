@@ -7,10 +7,11 @@ import json
 from datetime import date
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from demo.loader import TEXTS
 
 BEFORE = [("reports", "0002_publication"), ("strategy", None)]
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 64  # stands in for the published PDF bytes
@@ -37,9 +38,7 @@ def test_goals_and_sections_move_over_and_publications_stay_byte_identical():
         ReportSection = apps.get_model("reports", "ReportSection")
         StrategyGoal = apps.get_model("reports", "StrategyGoal")
         Publication = apps.get_model("reports", "Publication")
-        texts = json.loads(
-            (settings.BASE_DIR / "fixtures" / "demo_2022_texts.json").read_text("utf-8")
-        )["sections"]
+        texts = json.loads(TEXTS.read_text("utf-8"))["sections"]
         report = ReportPeriod.objects.create(
             title="Den Socialøkonomiske Årsrapport 2022",
             start=date(2022, 1, 1),

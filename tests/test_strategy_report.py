@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 from django.utils.html import strip_tags
 
-from reports.demo import PERIOD_START
+from demo.loader import PERIOD_START
 from reports.document import render_report_html, render_summary_html
 from reports.models import ReportPeriod, ReportSection
 from tests.factories import (

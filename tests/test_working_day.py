@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _home(client, **params):
-    response = client.get(reverse("reports:home"), params)
+    response = client.get(reverse("agreements:home"), params)
     assert response.status_code == 200
     return response
 

@@ -1,4 +1,4 @@
-"""Locust scenario for `make bench` (reports/loadtest.py): consultants on the lists and the
+"""Locust scenario for `make bench` (bench/loadtest.py): consultants on the lists and the
 start page, committee members downloading the published report PDF."""
 
 import json

@@ -1,4 +1,4 @@
-"""Load test for `make bench` (reports/bench.py): gunicorn as `make serve` runs it (DEBUG off,
+"""Load test for `make bench` (bench/run.py): gunicorn as `make serve` runs it (DEBUG off,
 WhiteNoise) on the bench's database (100,000 courses), on loopback; locust drives 20
 concurrent users (consultants on the lists and the start page, committee members downloading
 the published report PDF) for LOAD_SECONDS; p95 per page and over all (logins excluded) and
@@ -50,7 +50,7 @@ def run(*, database_url: str) -> list:
     """The load test against gunicorn on `database_url` (the bench's database, demo users
     with PASSWORD); returns the bench's measures. p95 is over every request but the logins
     (20 logins at once take seconds on purpose: PBKDF2)."""
-    from reports.bench import Measure
+    from bench.run import Measure
 
     tmp = Path(tempfile.mkdtemp(prefix="socialokonomi-load-"))
     env = {
@@ -95,7 +95,7 @@ def run(*, database_url: str) -> list:
             [
                 str(BIN / "locust"),
                 "-f",
-                str(ROOT / "reports" / "locustfile.py"),
+                str(ROOT / "bench" / "locustfile.py"),
                 "--headless",
                 "-u",
                 str(USERS),

@@ -1,7 +1,7 @@
-"""The demo's strategy and its second reporting period (called from reports.demo.demo_load).
+"""The demo's strategy and its second reporting period (called from demo.loader.demo_load).
 
 The strategy «Det handler om mennesker» 2022–2025 (seed 001 §2–4) is loaded from
-fixtures/strategy_2022_2025.json through the same code as ``load_strategy``.
+demo/fixtures/strategy_2022_2025.json through the same code as ``load_strategy``.
 
 The 2023 reporting period runs 01.03.2023–29.02.2024: the 2022 report ran to 28.02.2023, so
 no hire, grant, placement or completed course counts in both periods. Its records give the
@@ -14,15 +14,14 @@ enterprises joining in spring and summer 2023, and 118 hires dated March–Decem
 
 import random
 from datetime import date, timedelta
-
-from django.conf import settings
+from pathlib import Path
 
 from enterprises.models import Enterprise, Hire
 from reports.models import ReportPeriod
 from strategy.files import read_strategy_file, strategy_save
 from strategy.models import Strategy
 
-STRATEGY_FILE = settings.BASE_DIR / "fixtures" / "strategy_2022_2025.json"
+STRATEGY_FILE = Path(__file__).resolve().parent / "fixtures" / "strategy_2022_2025.json"
 PERIOD_2023 = (date(2023, 3, 1), date(2024, 2, 29))
 INVENTED = (
     "Opdigtet til demoen: udvalgssagen om årsrapporten 2023 (24-004614) nævner 34 "

@@ -8,7 +8,7 @@ same field's database after two, twenty and fifty years.
 - the report's figures at 40,000 courses against 4,000 (flat: indexed by period);
 - import of a 40,000-course workbook into an empty database of the same kind;
 - single requests at 100,000 courses through the whole Django stack (median of 5);
-- the load test (reports/loadtest.py): 20 users against gunicorn on this same database;
+- the load test (bench/loadtest.py): 20 users against gunicorn on this same database;
 - with --pdf, the PDF pipeline against WeasyPrint alone.
 
 `--json FILE` keeps the figures; `--compare A.json B.json` prints two runs side by side.
@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "bench-adgangskode"  # the demo users' password (reports/locustfile.py)
+PASSWORD = "bench-adgangskode"  # the demo users' password (bench/locustfile.py)
 PER_YEAR = 2_000  # courses a year in the synthetic history
 FULL = 100_000
 
@@ -173,12 +173,12 @@ def _bench_strategy(out: list[Measure]) -> None:
     report_figures alone."""
     from unittest import mock
 
+    from demo.strategy import PERIOD_2023
     from reports.document import render_report_html
     from reports.editions import report_json
     from reports.models import ReportPeriod
     from reports.selectors import report_figures
     from socialeconomy.pdf import html_to_pdf
-    from strategy.demo import PERIOD_2023
 
     start, end = PERIOD_2023
     report = ReportPeriod.objects.get(start=start, end=end)
@@ -322,7 +322,7 @@ def _pages_in_a_fresh_process(url: str) -> list[Measure]:
     rendered PDFs and built 100,000 objects, and its heap slows everything it does after."""
     result = Path(tempfile.mkdtemp(prefix="socialokonomi-pages-")) / "pages.json"
     env = {**os.environ, "DATABASE_URL": url}
-    command = [sys.executable, "-m", "reports.bench", "--pages", "--json", str(result)]
+    command = [sys.executable, "-m", "bench", "--pages", "--json", str(result)]
     subprocess.run(command, env=env, cwd=ROOT, check=True)
     return [Measure(**m) for m in json.loads(result.read_text())]
 
@@ -335,7 +335,7 @@ def _ok(response, url) -> None:
 def run(postgres: bool, pdf: bool) -> list[Measure]:
     url = _setup(postgres)
     from agreements.models import Course
-    from reports.demo import PERIOD_START, demo_load, demo_publish
+    from demo.loader import PERIOD_START, demo_load, demo_publish
     from reports.models import ReportPeriod
 
     demo_load(password=PASSWORD)
@@ -355,7 +355,7 @@ def run(postgres: bool, pdf: bool) -> list[Measure]:
     from django.db import connections
 
     connections.close_all()
-    from reports import loadtest
+    from bench import loadtest
 
     out.extend(loadtest.run(database_url=url))
     return out
@@ -393,7 +393,7 @@ def compare(paths: list[str]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m reports.bench")
+    parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--postgres", action="store_true", help="measure DATABASE_URL")
     parser.add_argument("--pdf", action="store_true", help="also the PDF pipeline")
     parser.add_argument("--json", help="keep the figures in this file")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reports.demo import demo_load, demo_publish
+from demo.loader import demo_load, demo_publish
 
 
 class Command(BaseCommand):

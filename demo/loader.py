@@ -1,5 +1,5 @@
 """The demo database: the social-economy field of 2022 as the published annual report
-describes it (docs/demo-2022.md; texts from seed 000 in fixtures/).
+describes it (docs/demo-2022.md; texts from seed 000 in demo/fixtures/).
 
 Individual course records are not published, so pseudonymous courses (D22-0001, ...) are
 generated deterministically with counts that match the report exactly and plausible dates.
@@ -13,20 +13,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from activities.demo import demo_activities
 from agreements.models import Agreement, AgreementPause, Course
+from demo.activities import demo_activities
+from demo.progression import demo_progression
+from demo.strategy import demo_2023_load, demo_strategy_load
 from enterprises.models import Enterprise, EnterpriseYear, Grant, Hire, Placement
-from reports.demo_progression import demo_progression
 from reports.models import EvaluationAnswer, PublishedFigure, ReportPeriod, ReportSection
 from socialeconomy import roles
-from strategy.demo import demo_2023_load, demo_strategy_load
 
-TEXTS = Path(settings.BASE_DIR) / "fixtures" / "demo_2022_texts.json"
+TEXTS = Path(__file__).resolve().parent / "fixtures" / "demo_2022_texts.json"
 
 PERIOD_START = date(2022, 1, 1)
 PERIOD_END = date(2023, 2, 28)
@@ -835,7 +834,7 @@ def demo_load(*, password: str | None = None) -> DemoResult:
         )
 
     demo_2023_load(count)
-    demo_activities(count)  # activities, their states and figures (activities/demo.py)
+    demo_activities(count)  # activities, their states and figures (demo/activities.py)
     users, password_used = _ensure_users(password, enterprises)
     created["brugere"] = users
     return DemoResult(created=created, password=password_used or None)

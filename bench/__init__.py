@@ -1,0 +1,1 @@
+"""`make bench`: speed figures and the load test (`python -m bench`; not a Django app)."""
