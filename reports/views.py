@@ -293,7 +293,7 @@ def goal_reported(request, pk):
         changed = reported_values_save(goal=goal, values=form.values())
         messages.success(request, f"Værdierne er gemt ({changed} ændret).")
         return redirect("reports:reported", goal.pk)
-    return render(request, "strategy/reported.html", {"goal": goal, "form": form})
+    return render(request, "reports/reported.html", {"goal": goal, "form": form})
 
 
 @login_required
@@ -304,4 +304,4 @@ def report_goals(request, pk):
     texts = {s.key: s.text for s in report.sections.all()}
     context = strategy_context(report, figures=figures, texts=texts, public=False)
     context |= {"report": report, "texts": texts, "period": report}
-    return render(request, "strategy/goals.html", context)
+    return render(request, "reports/goals.html", context)

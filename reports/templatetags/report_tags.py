@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from reports.textdisclosure import MASK
 from socialeconomy import formatting
 from socialeconomy.suppression import is_hidden
+from socialeconomy.templatetags import dk
 from socialeconomy.text import paragraphs
 from socialeconomy.vocabulary import (
     OUTCOME_GROUP_LABELS,
@@ -23,9 +24,7 @@ from socialeconomy.vocabulary import (
 
 register = template.Library()
 
-register.filter("dk_int", formatting.dk_int)
-register.filter("kr", formatting.dk_kr)
-register.filter("dk_date", formatting.dk_date)
+register.filters.update(dk.register.filters)  # dk_int, kr, dk_date: the core's formats
 
 
 @register.filter
