@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement, Course
 from enterprises.models import Grant, Hire, Placement
-from reports.quality import courses_without_outcome, published_differences
+from reports.quality import published_differences
 from reports.selectors import report_figures
 from socialeconomy.db import DaysBetween
 from socialeconomy.formatting import dk_int
@@ -40,7 +40,7 @@ def _courses(start: date, end: date):
 
 
 def completed_without_outcome(start, end, today):
-    rows = courses_without_outcome(start, end).select_related("agreement")
+    rows = Course.objects.completed(start, end).without_outcome().select_related("agreement")
     for c in rows.order_by("agreement__name", "reference"):
         yield Finding(
             "Afsluttet uden resultat",
@@ -59,12 +59,7 @@ def _measured_to(end: date, today: date) -> date:
 
 def plan_overdue(start, end, today):
     cutoff = _measured_to(end, today)
-    rows = (
-        _courses(start, end)
-        .filter(plan_received__isnull=True, agreement__plan_deadline_days__isnull=False)
-        .alias(waited=DaysBetween(Value(cutoff), F("start")))
-        .filter(waited__gt=F("agreement__plan_deadline_days"))  # start + deadline < cutoff
-    )
+    rows = _courses(start, end).plan_overdue(cutoff)
     for c in rows.order_by("agreement__name", "reference"):
         due = c.start + timedelta(days=c.agreement.plan_deadline_days)
         yield Finding(
@@ -257,7 +252,8 @@ def open_after_agreement(start, end, today):
     the outcome was never recorded, or the course belongs under a later agreement."""
     by_day = min(end, today)
     courses = (
-        Course.objects.filter(end__isnull=True, agreement__end__lt=by_day, start__lte=end)
+        Course.objects.open()
+        .filter(agreement__end__lt=by_day, start__lte=end)
         .select_related("agreement")
         .order_by("agreement__name", "reference")
     )

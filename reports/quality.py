@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from django.db.models import Q
-
 from agreements.models import Course
 from reports.models import PublishedFigure
 from socialeconomy.suppression import is_hidden
@@ -57,17 +55,11 @@ def published_differences(start: date, end: date, figures: dict) -> list[FigureD
     return found
 
 
-def courses_without_outcome(start: date, end: date):
-    """Courses of the period completed by its end with no outcome recorded."""
-    return Course.objects.participants(start, end).filter(
-        Q(end__isnull=False, end__lte=end), outcome=""
-    )
-
-
-def completed_without_outcome(start: date, end: date) -> list[dict]:
+def without_outcome_by_agreement(start: date, end: date) -> list[dict]:
     """Per agreement: completed courses in the period with no outcome, with references."""
     rows = (
-        courses_without_outcome(start, end)
+        Course.objects.completed(start, end)
+        .without_outcome()
         .values("agreement__name", "reference")
         .order_by("agreement__name", "reference")
     )

@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
-from agreements.models import Agreement, AgreementPause, Course, overlaps
+from agreements.models import Agreement, AgreementPause, Course, CourseQuerySet, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
 from reports.progression import (
     add_tables,
@@ -129,8 +129,8 @@ def report_figures(*, start: date, end: date) -> dict:
 
 def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, int]]:
     participants = Course.objects.participants(start, end)
-    ongoing = Q(end__isnull=True) | Q(end__gt=end)
-    completed = Q(end__isnull=False, end__lte=end)
+    ongoing = CourseQuerySet.continuing_q(end)
+    completed = CourseQuerySet.completed_q(end)
 
     listed = list(
         Agreement.objects.filter(
