@@ -8,7 +8,6 @@ from datetime import date
 from reports import checks
 from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 
-PUBLISHED_DIFFERS = "Offentliggjort tal afviger"  # the name checks.published_differs gives
 # Checks whose findings are agreements or figures, not people: their counts are shown.
 NOT_PEOPLE = (checks.over_capacity, checks.published_differs)
 
@@ -33,7 +32,7 @@ def quality_appendix(
     groups = []
     for check in checks.CHECKS:
         if check is checks.published_differs:
-            name, found = PUBLISHED_DIFFERS, [d.label for d in differences]
+            name, found = checks.PUBLISHED_DIFFERS, [d.label for d in differences]
         else:
             found = list(check(start, end, today))
             name = found[0].check if found else ""

@@ -1,33 +1,122 @@
-"""Data-quality checks: every problem that would make a report's figure wrong, each with a
-link to the record. check_data, the Datakvalitet page and the report's appendix use these
-(the appendix: published_differences and completed_without_outcome from reports.quality)."""
+"""Data quality, in one module: every check that the Datakvalitet page, ``check_data``
+(docs/data-quality.md) and the report's data-quality appendix (reports.appendix) run, each
+finding with its stable code; and the published figures the records do not bear out
+(the report's own table of them, and the check that lists them).
+
+A check is a function (start, end, today) → findings, marked with the codes it gives
+(``@coded``); CHECKS lists them in the order the findings are shown. Course states come
+from agreements.models.CourseQuerySet, the activities' figure-series rules from
+activities.irregularities."""
 
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import ClassVar
 
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 
+from activities.irregularities import LABELS as ACTIVITY_LABELS
+from activities.irregularities import period_flags
 from agreements.models import Agreement, Course
 from enterprises.models import Grant, Hire, Placement
-from reports.quality import published_differences
+from reports.models import PublishedFigure
 from reports.selectors import report_figures
 from socialeconomy.db import DaysBetween
 from socialeconomy.formatting import dk_int
+from socialeconomy.suppression import is_hidden
 
 LONGER_THAN_STANDARD = 1.5  # a course this many times its standard length is "far longer"
 _TWICE_THE_DAYS_A_WEEK = round(2 * 7 * LONGER_THAN_STANDARD)  # the rule in whole numbers (21)
+PUBLISHED_DIFFERS = "Offentliggjort tal afviger"
 
 
 @dataclass(frozen=True)
 class Finding:
-    check: str
+    check: str  # the check's name as the pages head it (Danish)
     text: str
     url: str = ""
     code: str = ""  # stable, as docs/data-quality.md fixes it
     record: str = ""  # the record as a user knows it: a reference, an agreement's name…
+
+
+def coded(*codes: str):
+    """Mark a function as a data-quality check giving findings with these codes."""
+
+    def mark(function):
+        function.codes = codes
+        return function
+
+    return mark
+
+
+@dataclass(frozen=True)
+class FigureDifference:
+    code: ClassVar[str] = "published_figure_differs"  # as published_differs below
+    key: str
+    label: str
+    document: str
+    published: int
+    stated_as: str
+    computed: object  # a count, None, or Hidden in the public version
+
+    @property
+    def difference(self) -> int | None:
+        if self.computed is None or is_hidden(self.computed):
+            return None
+        return self.computed - self.published
+
+
+def lookup(figures: dict, dotted: str):
+    value = figures
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def published_differences(start: date, end: date, figures: dict) -> list[FigureDifference]:
+    """Published figures for exactly this period that the records do not bear out."""
+    found = []
+    for figure in PublishedFigure.objects.filter(period_start=start, period_end=end):
+        computed = lookup(figures, figure.key)
+        if computed != figure.value:
+            found.append(
+                FigureDifference(
+                    key=figure.key,
+                    label=figure.get_key_display(),
+                    document=figure.document,
+                    published=figure.value,
+                    stated_as=figure.stated_as,
+                    computed=computed,
+                )
+            )
+    return found
+
+
+def without_outcome_by_agreement(start: date, end: date) -> list[dict]:
+    """Per agreement: the courses completed_without_outcome finds, with their references
+    (the full report's table)."""
+    rows = (
+        Course.objects.completed(start, end)
+        .without_outcome()
+        .values("agreement__name", "reference")
+        .order_by("agreement__name", "reference")
+    )
+    grouped: dict[str, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(row["agreement__name"], []).append(row["reference"])
+    return [
+        {
+            "code": "course_without_outcome",
+            "agreement": name,
+            "count": len(refs),
+            "references": refs,
+        }
+        for name, refs in grouped.items()
+    ]
 
 
 def _link(obj) -> str:
@@ -39,6 +128,7 @@ def _courses(start: date, end: date):
     return Course.objects.participants(start, end).select_related("agreement")
 
 
+@coded("course_without_outcome")
 def completed_without_outcome(start, end, today):
     rows = Course.objects.completed(start, end).without_outcome().select_related("agreement")
     for c in rows.order_by("agreement__name", "reference"):
@@ -57,20 +147,21 @@ def _measured_to(end: date, today: date) -> date:
     return min(end, today)
 
 
+@coded("plan_overdue")
 def plan_overdue(start, end, today):
     cutoff = _measured_to(end, today)
     rows = _courses(start, end).plan_overdue(cutoff)
     for c in rows.order_by("agreement__name", "reference"):
-        due = c.start + timedelta(days=c.agreement.plan_deadline_days)
         yield Finding(
             "Plan mangler efter fristen",
-            f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {due:%d.%m.%Y}.",
+            f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {c.plan_due:%d.%m.%Y}.",
             _link(c),
             code="plan_overdue",
             record=c.reference,
         )
 
 
+@coded("course_too_long")
 def too_long(start, end, today):
     """Courses that lasted over LONGER_THAN_STANDARD times their standard length (to their
     end, or to the period's end if later), counted in the database: only those rows are read."""
@@ -94,6 +185,7 @@ def too_long(start, end, today):
         )
 
 
+@coded("agreement_over_capacity")
 def over_capacity(start, end, today):
     agreements = Agreement.objects.filter(capacity__isnull=False).order_by("name")
     spans: dict[int, list[tuple[date, date]]] = {}
@@ -119,6 +211,7 @@ def over_capacity(start, end, today):
             )
 
 
+@coded("dated_outside_membership")
 def outside_membership(start, end, today):
     for model, what in ((Grant, "Bevilling"), (Hire, "Ansættelse"), (Placement, "Praktik")):
         rows = (
@@ -149,15 +242,16 @@ def _as_stated(difference) -> str:
     return f"«{stated}» (tallet {number})"
 
 
+@coded(FigureDifference.code)
 def published_differs(start, end, today):
     figures = report_figures(start=start, end=end)
     for d in published_differences(start, end, figures):
         yield Finding(
-            "Offentliggjort tal afviger",
+            PUBLISHED_DIFFERS,
             f"{d.label}: {d.document} skriver {_as_stated(d)}, "
             f"registreringerne giver {dk_int(d.computed)}.",
             reverse("admin:reports_publishedfigure_changelist"),
-            code="published_figure_differs",
+            code=FigureDifference.code,
             record=d.label,
         )
 
@@ -232,6 +326,7 @@ def reference_lookalikes(references) -> list[list[str]]:
     return sorted(sorted(refs) for refs in groups.values() if len(refs) > 1)
 
 
+@coded("references_look_alike")
 def similar_references(start, end, today):
     """Look-alikes among the references of the period's courses (read in no particular
     order: the model's default ordering would sort them all on disk first)."""
@@ -247,6 +342,7 @@ def similar_references(start, end, today):
         )
 
 
+@coded("course_open_after_agreement")
 def open_after_agreement(start, end, today):
     """Courses still open (no end date) under an agreement that has ended: the end date or
     the outcome was never recorded, or the course belongs under a later agreement."""
@@ -268,11 +364,23 @@ def open_after_agreement(start, end, today):
         )
 
 
-def activity_checks(start, end, today):
-    """The activities app's checks of figure series (activities/checks.py)."""
-    from activities.checks import activity_findings
-
-    yield from activity_findings(start, end, today)
+@coded(*ACTIVITY_LABELS)
+def activity_irregularities(start, end, today):
+    """The irregularities in the activities' figure series (activities.irregularities) on
+    figures whose period overlaps [start, end], by rule, activity and period."""
+    order = list(ACTIVITY_LABELS)
+    flags = sorted(
+        period_flags(start, end),
+        key=lambda f: (order.index(f.code), f.figure.activity.name, f.figure.parsed_period),
+    )
+    for flag in flags:
+        yield Finding(
+            flag.label,
+            flag.message,
+            flag.figure.activity.get_absolute_url(),
+            code=flag.code,
+            record=flag.figure.activity.name,
+        )
 
 
 CHECKS = [
@@ -284,8 +392,9 @@ CHECKS = [
     published_differs,
     similar_references,
     open_after_agreement,
-    activity_checks,
+    activity_irregularities,
 ]
+CODES = [code for check in CHECKS for code in check.codes]
 
 
 def data_check(*, start: date, end: date, today: date) -> list[Finding]:

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from activities.checks import figure_flags
+from activities.irregularities import figure_flags
 from reports.checks import data_check
 from tests.factories import (
     ActivityFactory,
