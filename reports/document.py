@@ -15,12 +15,12 @@ from agreements.models import Agreement
 from enterprises.models import Enterprise, EnterpriseYear, Grant
 from reports import charts
 from reports.appendix import quality_appendix
-from reports.checks import lookup, published_differences, without_outcome_by_agreement
 from reports.deviations import report_deviations
 from reports.disclosure import public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.models import PublishedFigure, ReportPeriod
 from reports.progression_report import progression_report
+from reports.quality import lookup, published_differences, without_outcome_by_agreement
 from reports.selectors import report_figures
 from reports.textdisclosure import mask_text
 from socialeconomy.formatting import dk_decimal, round_half_up

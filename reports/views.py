@@ -23,12 +23,12 @@ from reports.access import (
     report_for_user,
     reports_for_user,
 )
-from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import render_edition_html, report_context
 from reports.forms import DeviationCommentsForm, SectionTextsForm
 from reports.models import Publication
 from reports.pdfs import draft_pdf
+from reports.quality import data_check
 from reports.selectors import report_figures
 from reports.services import deviation_comments_update, report_texts_update
 from reports.successor import report_create_successor, report_successor

@@ -9,7 +9,7 @@ import time_machine
 from django.core.management import call_command
 
 from activities.irregularities import figure_flags
-from reports.checks import data_check
+from reports.quality import data_check
 from tests.factories import (
     ActivityFactory,
     ActivityFigureFactory,

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from reports.checks import FigureDifference
 from reports.deviations import find_deviations
 from reports.document import render_edition_html, report_context
 from reports.models import DeviationComment, ReportPeriod
+from reports.quality import FigureDifference
 
 pytestmark = pytest.mark.django_db
 
