@@ -3,14 +3,15 @@
 finding with its stable code; and the published figures the records do not bear out
 (the report's own table of them, and the check that lists them).
 
-A check is a function (start, end, today) → findings, marked with the codes it gives
-(``@coded``); CHECKS lists them in the order the findings are shown. Course states come
-from agreements.models.CourseQuerySet, the activities' figure-series rules from
-activities.irregularities."""
+A check is a function (start, end, today) → findings, marked with the codes it gives and
+their titles (``@coded``); CHECKS lists them in the order the findings are shown. Course
+states come from agreements.models.CourseQuerySet, the activities' figure-series rules
+from activities.irregularities."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import wraps
 from typing import ClassVar
 
 from django.db.models import F, Q, Value
@@ -34,21 +35,36 @@ PUBLISHED_DIFFERS = "Offentliggjort tal afviger"
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # the check's name as the pages head it (Danish)
-    text: str
-    url: str = ""
-    code: str = ""  # stable, as docs/data-quality.md fixes it
+    text: str  # Danish, with the figures involved
+    url: str = ""  # the page where it is put right
     record: str = ""  # the record as a user knows it: a reference, an agreement's name…
+    code: str = ""  # stable, as docs/data-quality.md fixes it (set by @coded)
+    check: str = ""  # the code's title, as the pages head the findings (set by @coded)
 
 
-def coded(*codes: str):
-    """Mark a function as a data-quality check giving findings with these codes."""
+def coded(**titles: str):
+    """Make a function (start, end, today) → findings a data-quality check: ``titles`` maps
+    each code its findings carry to the title they are shown under. A check with one code
+    leaves code and title out of its findings; a check with several gives each finding
+    its code. Either way the finding leaves here with both."""
 
     def mark(function):
-        function.codes = codes
-        return function
+        @wraps(function)
+        def check(start: date, end: date, today: date):
+            for finding in function(start, end, today):
+                code = finding.code or _only(titles)
+                yield replace(finding, code=code, check=titles[code])
+
+        check.titles = titles
+        return check
 
     return mark
+
+
+def _only(titles: dict[str, str]) -> str:
+    if len(titles) != 1:
+        raise ValueError(f"A finding of a check with codes {', '.join(titles)} must name one.")
+    return next(iter(titles))
 
 
 @dataclass(frozen=True)
@@ -128,15 +144,13 @@ def _courses(start: date, end: date):
     return Course.objects.participants(start, end).select_related("agreement")
 
 
-@coded("course_without_outcome")
+@coded(course_without_outcome="Afsluttet uden resultat")
 def completed_without_outcome(start, end, today):
     rows = Course.objects.completed(start, end).without_outcome().select_related("agreement")
     for c in rows.order_by("agreement__name", "reference"):
         yield Finding(
-            "Afsluttet uden resultat",
             f"{c.reference} ({c.agreement.name}) sluttede {c.end:%d.%m.%Y} uden resultat.",
             _link(c),
-            code="course_without_outcome",
             record=c.reference,
         )
 
@@ -147,21 +161,19 @@ def _measured_to(end: date, today: date) -> date:
     return min(end, today)
 
 
-@coded("plan_overdue")
+@coded(plan_overdue="Plan mangler efter fristen")
 def plan_overdue(start, end, today):
     cutoff = _measured_to(end, today)
     rows = _courses(start, end).plan_overdue(cutoff)
     for c in rows.order_by("agreement__name", "reference"):
         yield Finding(
-            "Plan mangler efter fristen",
             f"{c.reference} ({c.agreement.name}): plan skulle være modtaget {c.plan_due:%d.%m.%Y}.",
             _link(c),
-            code="plan_overdue",
             record=c.reference,
         )
 
 
-@coded("course_too_long")
+@coded(course_too_long="Langt over standardlængden")
 def too_long(start, end, today):
     """Courses that lasted over LONGER_THAN_STANDARD times their standard length (to their
     end, or to the period's end if later), counted in the database: only those rows are read."""
@@ -176,16 +188,14 @@ def too_long(start, end, today):
     )
     for c in rows.order_by("agreement__name", "reference"):
         yield Finding(
-            "Langt over standardlængden",
             f"{c.reference} ({c.agreement.name}) har varet {c.days // 7} uger mod "
             f"{c.agreement.standard_weeks} uger, uden registreret forlængelse.",
             _link(c),
-            code="course_too_long",
             record=c.reference,
         )
 
 
-@coded("agreement_over_capacity")
+@coded(agreement_over_capacity="Flere forløb end rammen")
 def over_capacity(start, end, today):
     agreements = Agreement.objects.filter(capacity__isnull=False).order_by("name")
     spans: dict[int, list[tuple[date, date]]] = {}
@@ -202,16 +212,14 @@ def over_capacity(start, end, today):
                 peak, peak_day = running, day
         if peak > agreement.capacity:
             yield Finding(
-                "Flere forløb end rammen",
                 f"{agreement.name}: {peak} samtidige forløb {peak_day:%d.%m.%Y} mod en ramme "
                 f"på {agreement.capacity}.",
                 _link(agreement),
-                code="agreement_over_capacity",
                 record=agreement.name,
             )
 
 
-@coded("dated_outside_membership")
+@coded(dated_outside_membership="Dateret uden for medlemskabet")
 def outside_membership(start, end, today):
     for model, what in ((Grant, "Bevilling"), (Hire, "Ansættelse"), (Placement, "Praktik")):
         rows = (
@@ -222,12 +230,10 @@ def outside_membership(start, end, today):
         )
         for r in rows:
             yield Finding(
-                "Dateret uden for medlemskabet",
                 f"{what} {r.reference} ({r.date:%d.%m.%Y}) hos {r.enterprise.name}, som er "
                 f"med i feltet fra {r.enterprise.joined:%d.%m.%Y}"
                 + (f" til {r.enterprise.left:%d.%m.%Y}." if r.enterprise.left else "."),
                 _link(r),
-                code="dated_outside_membership",
                 record=r.reference,
             )
 
@@ -242,16 +248,14 @@ def _as_stated(difference) -> str:
     return f"«{stated}» (tallet {number})"
 
 
-@coded(FigureDifference.code)
+@coded(**{FigureDifference.code: PUBLISHED_DIFFERS})
 def published_differs(start, end, today):
     figures = report_figures(start=start, end=end)
     for d in published_differences(start, end, figures):
         yield Finding(
-            PUBLISHED_DIFFERS,
             f"{d.label}: {d.document} skriver {_as_stated(d)}, "
             f"registreringerne giver {dk_int(d.computed)}.",
             reverse("admin:reports_publishedfigure_changelist"),
-            code=FigureDifference.code,
             record=d.label,
         )
 
@@ -326,7 +330,7 @@ def reference_lookalikes(references) -> list[list[str]]:
     return sorted(sorted(refs) for refs in groups.values() if len(refs) > 1)
 
 
-@coded("references_look_alike")
+@coded(references_look_alike="Referencer der ligner hinanden")
 def similar_references(start, end, today):
     """Look-alikes among the references of the period's courses (read in no particular
     order: the model's default ordering would sort them all on disk first)."""
@@ -334,15 +338,13 @@ def similar_references(start, end, today):
     pks = dict(in_period.values_list("reference", "pk"))
     for refs in reference_lookalikes(pks):
         yield Finding(
-            "Referencer der ligner hinanden",
             f"{', '.join(refs)}: samme borger tastet to gange, eller en tastefejl?",
             reverse("agreements:course", args=[pks[refs[0]]]),
-            code="references_look_alike",
             record=", ".join(refs),
         )
 
 
-@coded("course_open_after_agreement")
+@coded(course_open_after_agreement="Forløb i gang under en afsluttet aftale")
 def open_after_agreement(start, end, today):
     """Courses still open (no end date) under an agreement that has ended: the end date or
     the outcome was never recorded, or the course belongs under a later agreement."""
@@ -355,16 +357,14 @@ def open_after_agreement(start, end, today):
     )
     for course in courses:
         yield Finding(
-            "Forløb i gang under en afsluttet aftale",
             f"{course.reference} står stadig som i gang, men aftalen {course.agreement.name} "
             f"sluttede {course.agreement.end:%d.%m.%Y}.",
             _link(course),
-            code="course_open_after_agreement",
             record=course.reference,
         )
 
 
-@coded(*ACTIVITY_LABELS)
+@coded(**ACTIVITY_LABELS)
 def activity_irregularities(start, end, today):
     """The irregularities in the activities' figure series (activities.irregularities) on
     figures whose period overlaps [start, end], by rule, activity and period."""
@@ -375,7 +375,6 @@ def activity_irregularities(start, end, today):
     )
     for flag in flags:
         yield Finding(
-            flag.label,
             flag.message,
             flag.figure.activity.get_absolute_url(),
             code=flag.code,
@@ -394,7 +393,7 @@ CHECKS = [
     open_after_agreement,
     activity_irregularities,
 ]
-CODES = [code for check in CHECKS for code in check.codes]
+TITLES = {code: title for check in CHECKS for code, title in check.titles.items()}
 
 
 def data_check(*, start: date, end: date, today: date) -> list[Finding]:
