@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -180,8 +181,9 @@ class CourseQuerySet(models.QuerySet):
     (agreements.deadlines, agreements.filters), the data-quality checks (reports.quality)
     and the report's figures (reports.selectors) all use these. Days are inclusive.
 
-    The report counts inside its aggregates, so the period rules are also given as Q objects
-    (``completed_q``, ``continuing_q``, ``ongoing_q``) that the methods themselves use.
+    The report counts inside its aggregates, so its rules are given as Q objects
+    (``completed_q``, ``continuing_q``, ``ongoing_q``, ``plan_on_time_q``,
+    ``final_evaluation_on_time_q``) that the methods themselves use.
 
     Two pairs look alike and are not the same:
 
@@ -215,6 +217,24 @@ class CourseQuerySet(models.QuerySet):
     def continuing_q(by) -> models.Q:
         """Not completed by the day: no end date, or one after it (``~completed_q``)."""
         return models.Q(end__isnull=True) | models.Q(end__gt=by)
+
+    @staticmethod
+    def plan_on_time_q() -> models.Q:
+        """A plan received within the agreement's plan deadline (days after the start)."""
+        lead = DaysBetween("plan_received", "start")
+        return models.Q(plan_received__isnull=False) & models.Q(
+            LessThanOrEqual(lead, models.F("agreement__plan_deadline_days"))
+        )
+
+    @staticmethod
+    def final_evaluation_on_time_q() -> models.Q:
+        """A final evaluation received within the agreement's deadline (days after the end).
+        Received but later is the report's «for sent»; not received when the deadline has
+        passed is ``final_evaluation_overdue``."""
+        lag = DaysBetween("final_evaluation_received", "end")
+        return models.Q(final_evaluation_received__isnull=False) & models.Q(
+            LessThanOrEqual(lag, models.F("agreement__final_evaluation_deadline_days"))
+        )
 
     def participants(self, start, end):
         """Courses that overlap [start, end]: the period's participants."""

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from agreements import deadlines
 from agreements.filters import CourseFilter
-from agreements.models import Course, EvaluationKind, SubmissionStatus
+from agreements.models import Course, CourseQuerySet, EvaluationKind, SubmissionStatus
 from reports import quality
 from reports.selectors import report_figures
 from tests.factories import AgreementFactory, CourseFactory, EvaluationFactory, PlanFactory
@@ -183,6 +183,12 @@ def test_final_evaluation_overdue_is_the_start_page_not_the_reports_late(courses
     [row] = [a for a in report_figures(start=START, end=END)["agreements"] if a["plans_received"]]
     assert row["final_evaluations_late"] == 1  # RECEIVED-LATE: received, after the deadline
     assert "RECEIVED-LATE" not in refs(overdue)
+    completed = Course.objects.completed(START, END)
+    on_time = completed.filter(CourseQuerySet.final_evaluation_on_time_q())
+    assert refs(on_time) == ["DONE"]
+    assert row["final_evaluations_received"] - row["final_evaluations_late"] == on_time.count()
+    plans = Course.objects.participants(START, END).filter(CourseQuerySet.plan_on_time_q())
+    assert row["plans_on_time"] == plans.count() == 6
 
 
 def test_the_course_lists_status_and_outcome_filters_are_the_same_states(courses, consultant):
