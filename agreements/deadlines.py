@@ -1,6 +1,7 @@
 """What needs a consultant now: the deadlines of the courses, documents waiting to be
 received, courses ended without an outcome, and each agreement's capacity use. Read-only
-selectors, computed for a given day so they can be tested with frozen time."""
+selectors, computed for a given day so they can be tested with frozen time; which courses
+are in which state is CourseQuerySet's (agreements/models.py), as everywhere else."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
