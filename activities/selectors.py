@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from activities.checks import RULES_TEXT, figure_flags, flags_by_figure
+from activities.irregularities import RULES_TEXT, figure_flags, flags_by_figure
 from activities.models import Activity, ActivityFigure, ActivityState, FundraisingApplication
 from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 from socialeconomy.vocabulary import (

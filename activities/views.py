@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from activities import access
-from activities.checks import figure_flags, flags_by_figure
 from activities.filters import ActivityFilter, ApplicationFilter
 from activities.forms import (
     ActivityFigureForm,
@@ -17,6 +16,7 @@ from activities.forms import (
     ActivityStateForm,
     FundraisingApplicationForm,
 )
+from activities.irregularities import figure_flags, flags_by_figure
 from activities.selectors import action_plan
 from activities.tables import ActivityTable, ApplicationTable
 from socialeconomy import roles

@@ -1,17 +1,18 @@
 """What needs a consultant now: the deadlines of the courses, documents waiting to be
 received, courses ended without an outcome, and each agreement's capacity use. Read-only
-selectors, computed for a given day so they can be tested with frozen time."""
+selectors, computed for a given day so they can be tested with frozen time; which courses
+are in which state is CourseQuerySet's (agreements/models.py), as everywhere else."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 
 from agreements.models import (
     Agreement,
     Course,
+    CourseQuerySet,
     Evaluation,
-    EvaluationKind,
     Plan,
     SubmissionStatus,
     overlaps,
@@ -58,27 +59,6 @@ class Capacity:
         return round(100 * self.ongoing / cap) if cap else None
 
 
-def _ongoing(courses, today: date):
-    return courses.filter(start__lte=today).filter(Q(end__isnull=True) | Q(end__gte=today))
-
-
-def _due_by(field: str, days_field: str, limit: date) -> Q:
-    """Courses whose `field` + the agreement's `days_field` falls on or before `limit`, in
-    the database: one condition per distinct number of days (there are a handful). The
-    numbers come from the agreements table (tens of rows), never from joining every course:
-    a number no course of the user's uses simply matches nothing."""
-    values = (
-        Agreement.objects.exclude(**{f"{days_field}__isnull": True})
-        .values_list(days_field, flat=True)
-        .distinct()
-    )
-    condition = Q(pk__in=[])
-    for days in values.order_by():
-        agreements = Agreement.objects.filter(**{days_field: days}).values("pk")
-        condition |= Q(agreement__in=agreements, **{f"{field}__lte": limit - timedelta(days)})
-    return condition
-
-
 @dataclass(frozen=True)
 class Due:
     """A dashboard list: how many in all, and the oldest SHOWN of them."""
@@ -93,51 +73,29 @@ def _due(candidates, due_of, today: date, order: tuple[str, ...]) -> Due:
 
 
 def plans_due(courses, today: date) -> Due:
-    """Ongoing courses without a received or submitted plan whose deadline (start + the
+    """Running courses without a received or submitted plan whose deadline (start + the
     agreement's plan deadline) is passed or within the horizon."""
     candidates = _plans_due(courses, today)
     return _due(candidates, lambda c: c.plan_due, today, ("start", "reference"))
 
 
 def _plans_due(courses, today: date):
-    horizon = today + timedelta(days=HORIZON_DAYS)
-    return (
-        _ongoing(courses, today)
-        .filter(plan_received__isnull=True)
-        .filter(_due_by("start", "plan_deadline_days", horizon))
-        .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
-        .select_related("agreement")
-    )
+    return courses.plan_due(today, HORIZON_DAYS).select_related("agreement")
 
 
 def follow_ups_due(courses, today: date) -> Due:
-    """Ongoing courses whose next follow-up (the latest evaluation, or the start, plus the
+    """Open courses whose next follow-up (the latest evaluation, or the start, plus the
     agreement's follow-up interval) is passed or within the horizon."""
-    rows = _follow_ups(courses, today)
-    return Due(len(rows), rows[:SHOWN])
+
+    def due(course):
+        return course.follow_up_from + timedelta(days=course.agreement.follow_up_days)
+
+    candidates = _follow_ups(courses, today)
+    return _due(candidates, due, today, ("follow_up_slack", "reference"))
 
 
-def _follow_ups(courses, today: date) -> list[Deadline]:
-    candidates = (
-        _ongoing(courses, today)
-        .filter(end__isnull=True, agreement__follow_up_days__isnull=False)
-        .annotate(
-            last_evaluation=Max(
-                "evaluations__date",
-                filter=~Q(evaluations__status=SubmissionStatus.DRAFT),
-            )
-        )
-        .select_related("agreement")
-    )
-    horizon = today + timedelta(days=HORIZON_DAYS)
-    rows = []
-    for course in candidates:
-        last = max(course.start, course.last_evaluation or course.start)
-        due = last + timedelta(days=course.agreement.follow_up_days)
-        if due <= horizon:
-            rows.append(Deadline(course, due, today))
-    rows.sort(key=lambda r: (r.due, r.course.reference))
-    return rows
+def _follow_ups(courses, today: date):
+    return courses.follow_up_due(today, HORIZON_DAYS).select_related("agreement")
 
 
 def final_evaluations_overdue(courses, today: date) -> Due:
@@ -150,16 +108,7 @@ def final_evaluations_overdue(courses, today: date) -> Due:
 
 
 def _finals_overdue(courses, today: date):
-    waiting = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
-        status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
-    )
-    yesterday = today - timedelta(days=1)
-    return (
-        courses.filter(end__isnull=False, final_evaluation_received__isnull=True)
-        .filter(_due_by("end", "final_evaluation_deadline_days", yesterday))
-        .exclude(pk__in=waiting.values("course"))
-        .select_related("agreement")
-    )
+    return courses.final_evaluation_overdue(today).select_related("agreement")
 
 
 def documents_waiting(courses):
@@ -185,11 +134,7 @@ def capacity_today(agreements, today: date) -> list[Capacity]:
     active = (
         agreements.filter(overlaps("start", "end", today, today))
         .annotate(
-            ongoing=Count(
-                "courses",
-                filter=Q(courses__start__lte=today)
-                & (Q(courses__end__isnull=True) | Q(courses__end__gte=today)),
-            )
+            ongoing=Count("courses", filter=CourseQuerySet.ongoing_q(today, prefix="courses__"))
         )
         .select_related("enterprise")
         .order_by("name")
@@ -198,7 +143,7 @@ def capacity_today(agreements, today: date) -> list[Capacity]:
 
 
 def courses_ended_without_outcome(courses, today: date):
-    return courses.filter(end__lte=today, outcome="").order_by("end", "reference")
+    return courses.completed_by(today).without_outcome().order_by("end", "reference")
 
 
 #: Records whose newest date is this many days old are a closed data set (the demo, an
@@ -250,4 +195,4 @@ def deadline_courses(kind: str, courses, today: date):
         return _plans_due(courses, today)
     if kind == "slutevaluering":
         return _finals_overdue(courses, today)
-    return courses.filter(pk__in=[row.course.pk for row in _follow_ups(courses, today)])
+    return _follow_ups(courses, today)

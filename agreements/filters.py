@@ -87,10 +87,10 @@ class CourseFilter(_Scoped):
             del self.filters["outcome"]
 
     def by_status(self, queryset, name, value):
-        return queryset.filter(end__isnull=value == "ongoing")
+        return queryset.open() if value == "ongoing" else queryset.ended()
 
     def by_outcome(self, queryset, name, value):
-        return queryset.filter(outcome="" if value == "none" else value)
+        return queryset.without_outcome() if value == "none" else queryset.filter(outcome=value)
 
     def _period(self, queryset, name, value):
         return queryset  # both ends are applied together in filter_queryset

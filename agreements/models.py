@@ -4,12 +4,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from agreements.rules import DATE_FIELDS, course_problems
-from socialeconomy.db import StaleEdit, reference_taken, unique_reference_ignoring_case
+from socialeconomy.db import (
+    DaysBetween,
+    StaleEdit,
+    reference_taken,
+    unique_reference_ignoring_case,
+)
 from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate_reference
 from socialeconomy.vocabulary import (
     AgreementModel,
@@ -148,10 +155,178 @@ class AgreementPause(models.Model):
             raise ValidationError(errors)
 
 
+def _due_by(field: str, days_field: str, limit) -> models.Q:
+    """Courses whose `field` + the agreement's `days_field` falls on or before `limit`, in
+    the database: one condition per distinct number of days (there are a handful). The
+    numbers come from the agreements table (tens of rows), never from joining every course:
+    a number no course of the user's uses simply matches nothing. An agreement without the
+    number (no such deadline) matches nothing either."""
+    values = (
+        Agreement.objects.exclude(**{f"{days_field}__isnull": True})
+        .values_list(days_field, flat=True)
+        .distinct()
+    )
+    condition = models.Q(pk__in=[])
+    for days in values.order_by():
+        agreements = Agreement.objects.filter(**{days_field: days}).values("pk")
+        condition |= models.Q(
+            agreement__in=agreements, **{f"{field}__lte": limit - timedelta(days)}
+        )
+    return condition
+
+
 class CourseQuerySet(models.QuerySet):
+    """A course's states, each rule defined here once. The start page and the course list
+    (agreements.deadlines, agreements.filters), the data-quality checks (reports.quality)
+    and the report's figures (reports.selectors) all use these. Days are inclusive.
+
+    The report counts inside its aggregates, so its rules are given as Q objects
+    (``completed_q``, ``continuing_q``, ``ongoing_q``, ``plan_on_time_q``,
+    ``final_evaluation_on_time_q``) that the methods themselves use.
+
+    Two pairs look alike and are not the same:
+
+    - ``ongoing(on)`` is a course running on a day, its last day included (it holds its slot
+      that day); ``continuing(start, end)`` is a participant of a period not completed by
+      the period's last day (the report's «i gang»): a course ending on that day is
+      completed, not continuing. ``open()`` is a course with no end date recorded at all
+      (the course list's «I gang»), whatever the day.
+    - ``plan_overdue(day)`` judges the record (no plan received, the deadline passed): the
+      data-quality check. ``plan_due(today, horizon)`` is the consultant's to-do on the
+      start page: running courses only, due within the horizon, and a plan the enterprise
+      has submitted in the portal is not listed (it waits among the documents to receive).
+    """
+
+    # The rules as Q objects. ``prefix`` reaches the course through a relation
+    # ("courses__" from an agreement).
+
+    @staticmethod
+    def ongoing_q(on, prefix: str = "") -> models.Q:
+        """Started on or before the day and not ended before it."""
+        return models.Q(**{f"{prefix}start__lte": on}) & (
+            models.Q(**{f"{prefix}end__isnull": True}) | models.Q(**{f"{prefix}end__gte": on})
+        )
+
+    @staticmethod
+    def completed_q(by) -> models.Q:
+        """Ended on or before the day."""
+        return models.Q(end__isnull=False, end__lte=by)
+
+    @staticmethod
+    def continuing_q(by) -> models.Q:
+        """Not completed by the day: no end date, or one after it (``~completed_q``)."""
+        return models.Q(end__isnull=True) | models.Q(end__gt=by)
+
+    @staticmethod
+    def plan_on_time_q() -> models.Q:
+        """A plan received within the agreement's plan deadline (days after the start)."""
+        lead = DaysBetween("plan_received", "start")
+        return models.Q(plan_received__isnull=False) & models.Q(
+            LessThanOrEqual(lead, models.F("agreement__plan_deadline_days"))
+        )
+
+    @staticmethod
+    def final_evaluation_on_time_q() -> models.Q:
+        """A final evaluation received within the agreement's deadline (days after the end).
+        Received but later is the report's «for sent»; not received when the deadline has
+        passed is ``final_evaluation_overdue``."""
+        lag = DaysBetween("final_evaluation_received", "end")
+        return models.Q(final_evaluation_received__isnull=False) & models.Q(
+            LessThanOrEqual(lag, models.F("agreement__final_evaluation_deadline_days"))
+        )
+
     def participants(self, start, end):
         """Courses that overlap [start, end]: the period's participants."""
         return self.filter(overlaps("start", "end", start, end))
+
+    def ongoing(self, on):
+        """Courses running on the day (see the class's note)."""
+        return self.filter(self.ongoing_q(on))
+
+    def open(self):
+        """Courses with no end date recorded (Course.is_ongoing): the lists' «I gang»."""
+        return self.filter(end__isnull=True)
+
+    def ended(self):
+        """Courses with an end date recorded: the lists' «Afsluttet»."""
+        return self.filter(end__isnull=False)
+
+    def completed_by(self, day):
+        """Courses ended on or before the day, since whenever."""
+        return self.filter(self.completed_q(day))
+
+    def completed(self, start, end):
+        """The period's participants that completed within it (ended by its last day)."""
+        return self.participants(start, end).filter(self.completed_q(end))
+
+    def continuing(self, start, end):
+        """The period's participants not completed by its last day (the report's «i gang»)."""
+        return self.participants(start, end).filter(self.continuing_q(end))
+
+    def without_outcome(self):
+        """No outcome recorded (the report's «ukendt» among completed courses)."""
+        return self.filter(outcome="")
+
+    def _plan_missing_due_by(self, day):
+        """No plan received, and its deadline (start + the agreement's plan deadline) falls
+        on or before the day. Agreements that require no plan never match."""
+        return self.filter(plan_received__isnull=True).filter(
+            _due_by("start", "plan_deadline_days", day)
+        )
+
+    def plan_overdue(self, day):
+        """No plan received, and its deadline passed before the day (the record's view:
+        the data-quality check, see the class's note)."""
+        return self._plan_missing_due_by(day - timedelta(days=1))
+
+    def plan_due(self, today, horizon: int):
+        """Running courses without a received or submitted plan whose deadline is passed or
+        within ``horizon`` days (the start page, see the class's note)."""
+        return (
+            self.ongoing(today)
+            ._plan_missing_due_by(today + timedelta(days=horizon))
+            .exclude(plan__status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.RECEIVED])
+        )
+
+    def follow_up_due(self, today, horizon: int):
+        """Open courses started by the day whose next follow-up falls on or before
+        ``horizon`` days after it. The next follow-up is the latest delivered (not draft)
+        evaluation, or the start if later or none, plus the agreement's follow-up
+        interval. Annotated: ``follow_up_from`` (that latest day) and ``follow_up_slack``
+        (days from the horizon's end to the follow-up: ≤ 0), so rows sort by due date."""
+        latest = (
+            Evaluation.objects.filter(course=models.OuterRef("pk"))
+            .exclude(status=SubmissionStatus.DRAFT)
+            .order_by()
+            .values("course")
+            .annotate(latest=models.Max("date"))
+            .values("latest")
+        )
+        by = today + timedelta(days=horizon)
+        return (
+            self.ongoing(today)
+            .open()
+            .filter(agreement__follow_up_days__isnull=False)
+            .annotate(follow_up_from=Greatest("start", Coalesce(models.Subquery(latest), "start")))
+            .alias(
+                follow_up_slack=models.F("agreement__follow_up_days")
+                - DaysBetween(models.Value(by), models.F("follow_up_from"))
+            )
+            .filter(follow_up_slack__lte=0)
+        )
+
+    def final_evaluation_overdue(self, today):
+        """Ended courses without a final evaluation received or delivered in the portal,
+        whose deadline (end + the agreement's final-evaluation deadline) passed before the
+        day. Not the report's «modtaget for sent» (received, but after the deadline)."""
+        delivered = Evaluation.objects.filter(kind=EvaluationKind.FINAL).exclude(
+            status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
+        )
+        return (
+            self.filter(end__isnull=False, final_evaluation_received__isnull=True)
+            .filter(_due_by("end", "final_evaluation_deadline_days", today - timedelta(days=1)))
+            .exclude(pk__in=delivered.values("course"))
+        )
 
 
 class Course(models.Model):
@@ -247,6 +422,7 @@ class Course(models.Model):
 
     @property
     def is_ongoing(self) -> bool:
+        """No end date recorded: CourseQuerySet.open()."""
         return self.end is None
 
     def clean(self):

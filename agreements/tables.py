@@ -29,4 +29,4 @@ class CourseTable(Table):
         fields = ["reference", "agreement", "start", "end", "status", "outcome", "plan_received"]
 
     def render_status(self, record):
-        return "I gang" if record.end is None else "Afsluttet"
+        return "I gang" if record.is_ongoing else "Afsluttet"

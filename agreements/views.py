@@ -65,7 +65,7 @@ def agreement_detail(request, pk):
     agreement = access.agreement_for_user(request.user, pk)
     consultant = roles.is_consultant(request.user)
     courses = agreement.courses.order_by("-start", "reference")
-    ongoing = list(courses.filter(end__isnull=True))
+    ongoing = list(courses.open())
     access_record(
         request,
         Action.LIST,
@@ -77,7 +77,7 @@ def agreement_detail(request, pk):
         "consultant": consultant,
         "pauses": agreement.pauses.all(),
         "ongoing": ongoing,
-        "completed_count": courses.filter(end__isnull=False).count(),
+        "completed_count": courses.ended().count(),
         "history": history_rows(agreement) if consultant else None,
     }
     return render(request, "agreements/detail.html", context)
@@ -138,7 +138,7 @@ def agreement_outcomes(request, pk):
     show_all = request.GET.get("alle") == "1"
     courses = agreement.courses.order_by("start", "reference")
     if not show_all:
-        courses = courses.filter(end__isnull=True) | courses.filter(outcome="")
+        courses = courses.open() | courses.without_outcome()
     access_record(
         request,
         Action.LIST,

@@ -1,20 +1,19 @@
-"""The report's data-quality appendix: every check of reports/checks.py run for the period.
+"""The report's data-quality appendix: every check of reports/quality.py run for the period.
 The full edition lists each finding (with the record's reference); the public edition
 gives only how many findings each check has, a count from 1 to 4 hidden like any count of
 people («<5»)."""
 
 from datetime import date
 
-from reports import checks
+from reports import quality
 from socialeconomy.suppression import SMALLEST_SHOWN, Hidden
 
-PUBLISHED_DIFFERS = "Offentliggjort tal afviger"  # the name checks.published_differs gives
 # Checks whose findings are agreements or figures, not people: their counts are shown.
-NOT_PEOPLE = (checks.over_capacity, checks.published_differs)
+NOT_PEOPLE = (quality.over_capacity, quality.published_differs)
 
 
 def _public_count(found: list, check, figures: dict):
-    if check is checks.completed_without_outcome:
+    if check is quality.completed_without_outcome:
         # the same courses as the suppressed «unknown» outcome count: never told apart
         return figures["courses"]["outcomes"].get("unknown", 0)
     if check in NOT_PEOPLE:
@@ -31,9 +30,9 @@ def quality_appendix(
     report's own frozen figures), so the appendix computes no figures of its own.
     ``figures``: the edition's figures (public: suppressed)."""
     groups = []
-    for check in checks.CHECKS:
-        if check is checks.published_differs:
-            name, found = PUBLISHED_DIFFERS, [d.label for d in differences]
+    for check in quality.CHECKS:
+        if check is quality.published_differs:
+            name, found = quality.PUBLISHED_DIFFERS, [d.label for d in differences]
         else:
             found = list(check(start, end, today))
             name = found[0].check if found else ""
@@ -46,4 +45,4 @@ def quality_appendix(
                     "findings": [] if public else found,
                 }
             )
-    return {"checks": len(checks.CHECKS), "groups": groups}
+    return {"checks": len(quality.CHECKS), "groups": groups}

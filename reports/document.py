@@ -18,7 +18,7 @@ from reports.disclosure import public_figures
 from reports.editions import FULL, PUBLIC, SUMMARY, edition_figures, is_public
 from reports.models import PublishedFigure, ReportPeriod
 from reports.progression_report import progression_report
-from reports.quality import completed_without_outcome, lookup, published_differences
+from reports.quality import lookup, published_differences, without_outcome_by_agreement
 from reports.selectors import report_figures
 from reports.strategy_report import strategy_context
 from reports.textdisclosure import mask_text
@@ -275,7 +275,7 @@ def report_context(
             if a["outcomes"].get(UNKNOWN_OUTCOME)
         ]
     else:
-        without_outcome = completed_without_outcome(report.start, report.end)
+        without_outcome = without_outcome_by_agreement(report.start, report.end)
 
     context = {
         "report": report,

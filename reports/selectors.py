@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
-from agreements.models import Agreement, AgreementPause, Course, overlaps
+from agreements.models import Agreement, AgreementPause, Course, CourseQuerySet, overlaps
 from enterprises.models import Enterprise, Grant, Hire, Placement
 from reports.progression import (
     add_tables,
@@ -129,8 +129,8 @@ def report_figures(*, start: date, end: date) -> dict:
 
 def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, int]]:
     participants = Course.objects.participants(start, end)
-    ongoing = Q(end__isnull=True) | Q(end__gt=end)
-    completed = Q(end__isnull=False, end__lte=end)
+    ongoing = CourseQuerySet.continuing_q(end)
+    completed = CourseQuerySet.completed_q(end)
 
     listed = list(
         Agreement.objects.filter(
@@ -139,11 +139,9 @@ def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, in
         .select_related("enterprise")
         .order_by()
     )
-    plan_on_time = Q(plan_received__isnull=False, plan_lead__lte=F("agreement__plan_deadline_days"))
+    plan_on_time = CourseQuerySet.plan_on_time_q()
     final_received = completed & Q(final_evaluation_received__isnull=False)
-    final_on_time = final_received & Q(
-        final_lag__lte=F("agreement__final_evaluation_deadline_days")
-    )
+    final_on_time = completed & CourseQuerySet.final_evaluation_on_time_q()
     # Days each course ran inside the period (both ends inclusive).
     days_in_period = (
         DaysBetween(Least(Coalesce("end", Value(end)), Value(end)), Greatest("start", Value(start)))
@@ -154,11 +152,7 @@ def _agreement_figures(start: date, end: date) -> tuple[list[dict], dict[str, in
     # (agreement, end) index. PostgreSQL plans both the same.
     counts = {
         row["agreement_key"]: row
-        for row in participants.alias(
-            plan_lead=DaysBetween("plan_received", "start"),
-            final_lag=DaysBetween("final_evaluation_received", "end"),
-        )
-        .values(agreement_key=F("agreement_id") + 0)
+        for row in participants.values(agreement_key=F("agreement_id") + 0)
         .annotate(
             participants=Count("id"),
             ongoing=Count("id", filter=ongoing),

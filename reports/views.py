@@ -22,7 +22,6 @@ from reports.access import (
     report_for_user,
     reports_for_user,
 )
-from reports.checks import data_check
 from reports.comparison import figures_compare
 from reports.document import render_edition_html, report_context
 from reports.forms import (
@@ -33,6 +32,7 @@ from reports.forms import (
 )
 from reports.models import Publication, ReportPeriod
 from reports.pdfs import draft_pdf
+from reports.quality import data_check
 from reports.selectors import report_figures
 from reports.services import (
     deviation_comments_update,

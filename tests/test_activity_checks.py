@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from activities.checks import figure_flags
-from reports.checks import data_check
+from activities.irregularities import figure_flags
+from reports.quality import data_check
 from tests.factories import (
     ActivityFactory,
     ActivityFigureFactory,

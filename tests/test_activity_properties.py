@@ -4,7 +4,7 @@ generated series (hypothesis; no database)."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from activities.checks import figure_flags
+from activities.irregularities import figure_flags
 from activities.models import Activity, ActivityFigure
 from activities.selectors import public_activities
 from socialeconomy.suppression import is_hidden

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agreements.models import Course
-from reports.checks import data_check, reference_lookalikes
+from reports.quality import data_check, reference_lookalikes
 from tests.factories import AgreementFactory, CourseFactory, EnterpriseFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reports.checks import data_check
+from reports.quality import data_check
 from tests.factories import AgreementFactory, CourseFactory
 
 pytestmark = pytest.mark.django_db

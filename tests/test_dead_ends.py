@@ -254,7 +254,7 @@ def test_no_empty_choice_among_radio_buttons(staff_a, enterprise_a):
 
 @time_machine.travel(date(2023, 6, 1), tick=False)
 def test_courses_left_open_under_an_ended_agreement_are_flagged():
-    from reports.checks import data_check
+    from reports.quality import data_check
 
     agreement = AgreementFactory(start=date(2022, 1, 1), end=date(2023, 2, 28))
     CourseFactory(reference="O22-0001", agreement=agreement, start=date(2022, 5, 1))

@@ -213,8 +213,8 @@ def test_chart_labels_are_at_least_7_pt_in_print(demo):
 
 
 def test_the_appendix_runs_every_check_with_references_in_full_and_counts_in_public(demo):
-    from reports.checks import CHECKS
     from reports.models import ReportPeriod
+    from reports.quality import CHECKS
 
     report = ReportPeriod.objects.get(start=PERIOD_START)
     full = document.render_edition_html(report, "full")

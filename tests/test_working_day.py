@@ -8,8 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from audit.models import AccessLog, Action
-from reports.checks import _as_stated
-from reports.quality import FigureDifference
+from reports.quality import FigureDifference, _as_stated
 from tests.factories import AgreementFactory, CourseFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from reports.checks import data_check
+from reports.quality import data_check
 
 FORMATS = ("text", "json")
 

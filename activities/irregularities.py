@@ -1,9 +1,10 @@
-"""Irregularity checks on every figure series of every activity. A series is one activity's
-one named figure, by quarter or by year. The codes are fixed by
-docs/data-quality.md; every finding states its rule and the figures involved.
+"""Irregularities in every figure series of every activity. A series is one activity's
+one named figure, by quarter or by year. The codes are fixed by docs/data-quality.md;
+every flag states its rule and the figures involved.
 
-The same flags mark the figures wherever they are shown (activity page, report) and feed
-check_data, the Datakvalitet page and the report's appendix through reports.checks."""
+The same flags mark the figures wherever they are shown (activity page, report: ⚠), and
+reports.quality turns them into data-quality findings for check_data, the Datakvalitet
+page and the report's appendix."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -11,7 +12,6 @@ from datetime import date, timedelta
 
 from activities.models import ActivityFigure
 from activities.periods import Period
-from reports.checks import Finding
 from socialeconomy.formatting import dk_int
 from socialeconomy.vocabulary import FigureBasis
 
@@ -181,19 +181,3 @@ def period_flags(start: date, end: date) -> list[Flag]:
     """The flags on figures whose period overlaps [start, end], each series judged whole."""
     figures = ActivityFigure.objects.select_related("activity")
     return [f for f in figure_flags(figures) if f.figure.parsed_period.overlaps(start, end)]
-
-
-def activity_findings(start: date, end: date, today: date):
-    flags = period_flags(start, end)
-    order = list(LABELS)
-    for flag in sorted(
-        flags,
-        key=lambda f: (order.index(f.code), f.figure.activity.name, f.figure.parsed_period),
-    ):
-        yield Finding(
-            flag.label,
-            flag.message,
-            flag.figure.activity.get_absolute_url(),
-            code=flag.code,
-            record=flag.figure.activity.name,
-        )
