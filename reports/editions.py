@@ -9,8 +9,6 @@
 Every edition carries the outcome groups (``outcome_groups``) beside the outcome codes.
 """
 
-import json
-
 from reports.disclosure import public_figures, with_outcome_groups
 from socialeconomy.suppression import Hidden
 
@@ -39,11 +37,6 @@ def json_ready(value):
     if isinstance(value, list):
         return [json_ready(v) for v in value]
     return value
-
-
-def figures_json(figures: dict, edition: str) -> str:
-    """The edition's figures as the JSON of docs/report-json.md."""
-    return json.dumps(json_ready(edition_figures(figures, edition)), ensure_ascii=False, indent=2)
 
 
 def report_json(*, start, end, edition: str = FULL) -> dict:
