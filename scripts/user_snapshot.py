@@ -1,0 +1,394 @@
+#!/usr/bin/env python
+"""What a user sees, written to files, so that two versions of the code can be compared.
+
+    .venv/bin/python scripts/user_snapshot.py OUTDIR [--paths-from BEFORE_DIR]
+    scripts/user_snapshot_diff.sh BEFORE_DIR AFTER_DIR   # readable diff; exit 1 if any
+
+In a fresh temporary data directory (its own SQLite database; never the real one), with the
+clock frozen at 2026-12-01 12:00 Europe/Copenhagen, it migrates, loads the demo
+(`load_demo`, which publishes the 2022 report the way the app does), captures the report
+figures, adds the few records the demo lacks (drafts, a pause's siblings, a job, a fundraising
+application, a self-reported goal) and five users, and writes to OUTDIR:
+
+- paths.json: every URL path visited. Built from the permission matrix of
+  tests/test_permissions.py (its URL names and the objects they take) when that imports, else
+  from the URL resolver. With --paths-from the BEFORE list is reused exactly: URL names may
+  change between versions, paths may not.
+- matrix.json (path → role → status) and redirects.json (path → role → Location), for the
+  roles anonymous, committee, staff_a (own enterprise), staff_b (another), consultant, admin.
+- pages/<role>/<slug>.html|.pdf.txt|.xlsx.txt|.txt: each 200 response; HTML with the CSRF
+  tokens blanked and job tokens named by the job's id, PDFs as `pdftotext -layout` text plus
+  page count and Tagged flag, workbooks as a cell dump.
+- figures/: `annual_report --format json --edition full|public|summary` and `check_data
+  --format json` for every report period.
+- publications/: each stored publication's figures, texts and frozen documents (HTML, PDF as
+  text).
+
+It uses public entry points only (call_command, the test Client, the URL resolver, models by
+app label). The one service it may need, publishing, is imported lazily from where it lives
+now (`reports.services.report_publish`), and only if `load_demo` published nothing.
+"""
+
+import argparse
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+ROLES = ("anonymous", "committee", "staff_a", "staff_b", "consultant", "admin")
+EDITIONS = ("full", "public", "summary")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--paths-from", type=Path, help="a BEFORE snapshot whose paths to reuse")
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="user-snapshot-")
+    Path(data_dir, "static").mkdir()  # STATIC_ROOT; WhiteNoise warns when it is missing
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.update(
+        DJANGO_DATA_DIR=data_dir,
+        DJANGO_HTTPS="false",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="user-snapshot-only",
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialeconomy.settings")
+    sys.path.insert(0, str(ROOT))
+
+    import django
+    import time_machine
+
+    django.setup()
+    try:
+        with time_machine.travel(NOW, tick=False):
+            return Snapshot(args.outdir, args.paths_from).run()
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+class Snapshot:
+    def __init__(self, outdir: Path, paths_from: Path | None):
+        self.out = outdir
+        self.paths_from = paths_from
+        self.written = 0
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        self.written += 1
+
+    def write_json(self, relative: str, value) -> None:
+        self.write(relative, json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+    def run(self) -> int:
+        from django.core.management import call_command
+        from django.test.utils import setup_test_environment
+
+        setup_test_environment()  # the test Client's templates and context, as in the tests
+        self.out.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_demo", password="snapshot-adgangskode", stdout=io.StringIO())
+        self.publish_if_needed()
+        self.figures()
+        self.publications()
+        world = self.world()
+        paths = self.paths(world)
+        self.write_json("paths.json", paths)
+        self.visit(paths, world["users"])
+        print(
+            f"{len(paths)} paths × {len(ROLES)} roles = {len(paths) * len(ROLES)} requests; "
+            f"{self.written} files written to {self.out}"
+        )
+        return 0
+
+    # --- the report: figures, data quality, publications ---------------------------------------
+
+    def publish_if_needed(self) -> None:
+        from django.apps import apps
+
+        if apps.get_model("reports", "Publication").objects.exists():
+            return
+        try:  # where the publishing service lives at the time of writing
+            from reports.services import report_publish
+        except ImportError:  # pragma: no cover - moved: find it by name
+            report_publish = _find("report_publish")
+        user = apps.get_model("auth", "User").objects.get(username="konsulent")
+        for report in apps.get_model("reports", "ReportPeriod").objects.order_by("pk"):
+            report_publish(report=report, user=user)
+
+    def figures(self) -> None:
+        from django.apps import apps
+        from django.core.management import call_command
+
+        for period in apps.get_model("reports", "ReportPeriod").objects.order_by("start"):
+            name = f"{period.start:%Y-%m-%d}_{period.end:%Y-%m-%d}"
+            dates = {"start": period.start.isoformat(), "end": period.end.isoformat()}
+            for edition in EDITIONS:
+                out = io.StringIO()
+                call_command("annual_report", format="json", edition=edition, stdout=out, **dates)
+                self.write(f"figures/annual_report_{name}_{edition}.json", out.getvalue())
+            out = io.StringIO()
+            call_command("check_data", format="json", stdout=out, **dates)
+            self.write(f"figures/check_data_{name}.json", out.getvalue() + "\n")
+
+    def publications(self) -> None:
+        from django.apps import apps
+        from django.db import models
+
+        for pub in apps.get_model("reports", "Publication").objects.order_by("pk"):
+            base = f"publications/{pub.report.start:%Y}-v{pub.version}"
+            self.write_json(f"{base}/figures.json", pub.figures)
+            self.write_json(f"{base}/texts.json", pub.texts)
+            self.write(f"{base}/meta.txt", f"{pub.report.title}\n{pub.published_at.isoformat()}\n")
+            for field in pub._meta.concrete_fields:
+                value = getattr(pub, field.attname)
+                if isinstance(field, models.BinaryField) and value:
+                    self.write(f"{base}/{field.name}.txt", pdf_text(bytes(value)))
+                elif isinstance(field, models.TextField):
+                    self.write(f"{base}/{field.name}.html", normalise(value, {}))
+
+    # --- the objects the URLs take, and the users ------------------------------------------
+
+    def world(self) -> dict:
+        """The demo's records each URL is opened with, plus the few the demo lacks, all made in a
+        fixed order so that their ids are the same in every run."""
+        from django.apps import apps
+        from django.contrib.auth.models import Group
+
+        from socialeconomy import roles
+
+        def model(label):
+            return apps.get_model(*label.split("."))
+
+        Plan, Evaluation, Course = (
+            model(f"agreements.{n}") for n in ("Plan", "Evaluation", "Course")
+        )
+        plan = Plan.objects.order_by("pk").first()
+        course = plan.course
+        agreement = course.agreement
+        enterprise = agreement.enterprise
+        other = model("enterprises.Enterprise").objects.exclude(pk=enterprise.pk).order_by("pk")[0]
+
+        User = model("auth.User")
+        users = {"anonymous": None}
+        for role, group, where in (
+            ("committee", roles.COMMITTEE, None),
+            ("staff_a", roles.ENTERPRISE_STAFF, enterprise),
+            ("staff_b", roles.ENTERPRISE_STAFF, other),
+            ("consultant", roles.CONSULTANT, None),
+        ):
+            user = User.objects.create_user(username=f"snapshot-{role}".replace("_", "-"))
+            user.groups.add(Group.objects.get_or_create(name=group)[0])
+            if where:
+                where.staff.add(user)
+            users[role] = user
+        users["admin"] = User.objects.create_superuser(username="snapshot-admin", email="")
+
+        def first(label, **scope):
+            objects = model(label).objects.order_by("pk")
+            return objects.filter(**scope).first() or objects.first()
+
+        fresh = Course.objects.create(
+            agreement=agreement, reference="S26-0001", start=date(2022, 4, 1)
+        )
+        draft_course = Course.objects.create(
+            agreement=agreement, reference="S26-0002", start=date(2022, 4, 1)
+        )
+        Job = model("background.Job")
+        strategy = first("strategy.Strategy")
+        activity = first("activities.Activity", enterprise=enterprise)
+        report = first("reports.ReportPeriod", publications__isnull=False)
+        return {
+            "users": users,
+            "enterprise": enterprise,
+            "agreement": agreement,
+            "course": course,
+            "fresh_course": fresh,
+            "plan": plan,
+            "evaluation": first("agreements.Evaluation", course__agreement=agreement),
+            "draft_evaluation": Evaluation.objects.create(
+                course=course, kind="ongoing", date=course.start, progression="Møder stabilt op."
+            ),
+            "draft_plan": Plan.objects.create(
+                course=draft_course, agreed_by="Deltager og mentor", agreed_on=draft_course.start
+            ),
+            "pause": first("agreements.AgreementPause", agreement=agreement),
+            "year": first("enterprises.EnterpriseYear", enterprise=enterprise),
+            "grant": first("enterprises.Grant", enterprise=enterprise),
+            "hire": first("enterprises.Hire", enterprise=enterprise),
+            "placement": first("enterprises.Placement", enterprise=enterprise),
+            "report": report,
+            "publication": report.publications.order_by("pk").first(),
+            "job": Job.objects.create(
+                token="5eed" * 8,
+                kind=Job.Kind.IMPORT_CHECK,
+                user=users["consultant"],
+                title="x.xlsx",
+                state=Job.State.DONE,
+                result={"errors": ["Forløb!C2 (Start): skal udfyldes"]},
+            ),
+            "strategy": strategy,
+            "reported_goal": model("strategy.Goal").objects.create(
+                strategy=strategy,
+                key="snapshot_reported",
+                title="Selvrapporteret",
+                measure="reported",
+                cadence="annual",
+                target=30,
+                order=99,
+            ),
+            "activity": activity,
+            "activity_figure": first("activities.ActivityFigure", activity=activity),
+            "application": model("activities.FundraisingApplication").objects.create(
+                enterprise=enterprise, donor="Fond S", amount=100_000, date=date(2022, 6, 1)
+            ),
+        }
+
+    def paths(self, world: dict) -> list[str]:
+        if self.paths_from:
+            return json.loads((self.paths_from / "paths.json").read_text())
+        from django.urls import NoReverseMatch, get_resolver, reverse
+
+        try:
+            from tests.test_permissions import MATRIX, _url_names
+
+            targets = {name: target for name, (_, target, _) in MATRIX.items()}
+            names = set(_url_names(get_resolver().url_patterns)) | set(targets)
+        except ImportError:  # pragma: no cover - the matrix moved: every name, first ids
+            names, targets = set(_all_names(get_resolver().url_patterns)), {}
+        paths = set()
+        for name in sorted(names):
+            target = targets.get(name, "?")
+            if name == "admin":
+                paths.add(reverse("admin:index"))
+            elif target is None:
+                paths.add(reverse(name))
+            elif target == "agreement+report":
+                paths.add(reverse(name, args=[world["agreement"].pk, world["report"].pk]))
+            elif target == "job":
+                paths.add(reverse(name, args=[world["job"].token]))
+            elif target in world:
+                paths.add(reverse(name, args=[world[target].pk]))
+            else:
+                for args in ([], [1], [world["job"].token], [1, 1]):
+                    try:
+                        paths.add(reverse(name, args=args))
+                        break
+                    except NoReverseMatch:
+                        continue
+        return sorted(paths)
+
+    # --- the pages -----------------------------------------------------------------------------
+
+    def visit(self, paths: list[str], users: dict) -> None:
+        from django.apps import apps
+        from django.test import Client
+
+        Job = apps.get_model("background", "Job")
+        matrix, redirects = {p: {} for p in paths}, {}
+        for role in ROLES:
+            client = Client()
+            if users[role]:
+                client.force_login(users[role])
+            for path in paths:
+                response = client.get(path)
+                matrix[path][role] = response.status_code
+                jobs = dict(Job.objects.values_list("token", "pk"))
+                if "Location" in response:
+                    redirects.setdefault(path, {})[role] = normalise(response["Location"], jobs)
+                if response.status_code == 200:
+                    name, text = page_text(response, jobs)
+                    self.write(f"pages/{role}/{slug(path)}{name}", text)
+        self.write_json("matrix.json", matrix)
+        self.write_json("redirects.json", redirects)
+
+
+def slug(path: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", path.strip("/").replace("/", "__")) or "root"
+
+
+def normalise(text: str, jobs: dict) -> str:
+    """Blank what differs between two identical runs (CSRF tokens; random job tokens become
+    the job's id). Dates and times are real content: the clock is frozen instead."""
+    text = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*', r"\1CSRF", text)
+    for token, pk in jobs.items():
+        text = text.replace(token, f"JOB{pk}")
+    return text
+
+
+def page_text(response, jobs: dict) -> tuple[str, str]:
+    kind = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if kind.startswith("application/pdf"):
+        return ".pdf.txt", pdf_text(body)
+    if "spreadsheetml" in kind:
+        return ".xlsx.txt", workbook_text(body)
+    suffix = ".html" if kind.startswith("text/html") else ".txt"
+    return suffix, normalise(body.decode("utf-8", errors="replace"), jobs)
+
+
+def pdf_text(data: bytes) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
+        fh.write(data)
+        fh.flush()
+        info = subprocess.run(["pdfinfo", fh.name], capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", fh.name, "-"], capture_output=True, text=True
+        ).stdout
+    keep = [line for line in info.splitlines() if line.split(":")[0] in ("Pages", "Tagged")]
+    return "\n".join(keep) + "\n----\n" + text
+
+
+def workbook_text(data: bytes) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    lines = []
+    for sheet in book.worksheets:
+        lines.append(f"== {sheet.title}")
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    lines.append(f"{cell.coordinate}\t{cell.value!r}\t{cell.number_format}")
+    return "\n".join(lines) + "\n"
+
+
+def _all_names(patterns, namespace=""):
+    from django.urls import URLResolver
+
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                yield "admin"
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _all_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def _find(name: str):  # pragma: no cover - only when a service has moved
+    """The function `name` in any project module named services.py."""
+    import importlib
+
+    for path in sorted(ROOT.glob("*/services.py")):
+        module = importlib.import_module(f"{path.parent.name}.services")
+        if hasattr(module, name):
+            return getattr(module, name)
+    raise SystemExit(f"user_snapshot: no services.py defines {name}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
