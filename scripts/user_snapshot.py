@@ -7,8 +7,9 @@
 In a fresh temporary data directory (its own SQLite database; never the real one), with the
 clock frozen at 2026-12-01 12:00 Europe/Copenhagen, it migrates, loads the demo
 (`load_demo`, which publishes the 2022 report the way the app does), captures the report
-figures, adds the few records the demo lacks (drafts, a pause's siblings, a job, a fundraising
-application, a self-reported goal) and five users, and writes to OUTDIR:
+figures, adds the few records the demo lacks (a course without a plan, a draft plan and
+evaluation, a job, a fundraising application, a self-reported goal) and five users, and writes
+to OUTDIR:
 
 - paths.json: every URL path visited. Built from the permission matrix of
   tests/test_permissions.py (its URL names and the objects they take) when that imports, else
@@ -19,8 +20,11 @@ application, a self-reported goal) and five users, and writes to OUTDIR:
 - pages/<role>/<slug>.html|.pdf.txt|.xlsx.txt|.txt: each 200 response; HTML with the CSRF
   tokens blanked and job tokens named by the job's id, PDFs as `pdftotext -layout` text plus
   page count and Tagged flag, workbooks as a cell dump.
+- after_worker.json and pages/<role>/<slug>.after-worker.*: a request that queued a job (the
+  draft report PDFs) asked again, with its job page, once a worker (`db_worker --batch`) has
+  run the queue.
 - figures/: `annual_report --format json --edition full|public|summary` and `check_data
-  --format json` for every report period.
+  --format json` (today: the frozen day) for every report period, on the demo as loaded.
 - publications/: each stored publication's figures, texts and frozen documents (HTML, PDF as
   text).
 
@@ -53,6 +57,8 @@ def main() -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--paths-from", type=Path, help="a BEFORE snapshot whose paths to reuse")
     args = parser.parse_args()
+    if args.outdir.exists() and any(args.outdir.iterdir()):
+        parser.error(f"{args.outdir} is not empty; give a new directory")
 
     data_dir = tempfile.mkdtemp(prefix="user-snapshot-")
     Path(data_dir, "static").mkdir()  # STATIC_ROOT; WhiteNoise warns when it is missing
@@ -125,8 +131,8 @@ class Snapshot:
         except ImportError:  # pragma: no cover - moved: find it by name
             report_publish = _find("report_publish")
         user = apps.get_model("auth", "User").objects.get(username="konsulent")
-        for report in apps.get_model("reports", "ReportPeriod").objects.order_by("pk"):
-            report_publish(report=report, user=user)
+        report = apps.get_model("reports", "ReportPeriod").objects.order_by("start").first()
+        report_publish(report=report, user=user)  # as load_demo does: the 2022 report
 
     def figures(self) -> None:
         from django.apps import apps
@@ -157,7 +163,7 @@ class Snapshot:
                 if isinstance(field, models.BinaryField) and value:
                     self.write(f"{base}/{field.name}.txt", pdf_text(bytes(value)))
                 elif isinstance(field, models.TextField):
-                    self.write(f"{base}/{field.name}.html", normalise(value, {}))
+                    self.write(f"{base}/{field.name}.html", normalise(value))
 
     # --- the objects the URLs take, and the users ------------------------------------------
 
@@ -267,7 +273,7 @@ class Snapshot:
             targets = {name: target for name, (_, target, _) in MATRIX.items()}
             names = set(_url_names(get_resolver().url_patterns)) | set(targets)
         except ImportError:  # pragma: no cover - the matrix moved: every name, first ids
-            names, targets = set(_all_names(get_resolver().url_patterns)), {}
+            names, targets = _all_names(get_resolver()), {}
         paths = set()
         for name in sorted(names):
             target = targets.get(name, "?")
@@ -293,42 +299,62 @@ class Snapshot:
     # --- the pages -----------------------------------------------------------------------------
 
     def visit(self, paths: list[str], users: dict) -> None:
-        from django.apps import apps
+        """Every path as every role. A request that queued a job (a draft PDF) is sent on to
+        the job page; after a worker has run the queue, the job page and the path are asked
+        again and kept as `.after-worker` (the draft PDFs themselves)."""
+        from django.core.management import call_command
         from django.test import Client
 
-        Job = apps.get_model("background", "Job")
-        matrix, redirects = {p: {} for p in paths}, {}
+        matrix, redirects, queued, clients = {p: {} for p in paths}, {}, [], {}
         for role in ROLES:
-            client = Client()
+            clients[role] = client = Client()
             if users[role]:
                 client.force_login(users[role])
             for path in paths:
-                response = client.get(path)
+                response = self.get(client, role, path)
                 matrix[path][role] = response.status_code
-                jobs = dict(Job.objects.values_list("token", "pk"))
                 if "Location" in response:
-                    redirects.setdefault(path, {})[role] = normalise(response["Location"], jobs)
-                if response.status_code == 200:
-                    name, text = page_text(response, jobs)
-                    self.write(f"pages/{role}/{slug(path)}{name}", text)
+                    redirects.setdefault(path, {})[role] = _jobs_named(response["Location"])
+                    if response["Location"].startswith("/opgaver/"):  # a queued job
+                        queued.append((role, path, response["Location"]))
         self.write_json("matrix.json", matrix)
         self.write_json("redirects.json", redirects)
+        call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+        after = {}
+        for role, path, job in queued:
+            after[f"{role} {path}"] = [
+                self.get(clients[role], role, job, ".after-worker").status_code,
+                self.get(clients[role], role, path, ".after-worker").status_code,
+            ]
+        self.write_json("after_worker.json", after)
+
+    def get(self, client, role: str, path: str, suffix: str = ""):
+        response = client.get(path)
+        if response.status_code == 200:
+            name, text = page_text(response)
+            self.write(f"pages/{role}/{slug(_jobs_named(path))}{suffix}{name}", text)
+        return response
 
 
 def slug(path: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", path.strip("/").replace("/", "__")) or "root"
 
 
-def normalise(text: str, jobs: dict) -> str:
+def normalise(text: str) -> str:
     """Blank what differs between two identical runs (CSRF tokens; random job tokens become
     the job's id). Dates and times are real content: the clock is frozen instead."""
-    text = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*', r"\1CSRF", text)
-    for token, pk in jobs.items():
+    return _jobs_named(re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*', r"\1CSRF", text))
+
+
+def _jobs_named(text: str) -> str:
+    from django.apps import apps
+
+    for token, pk in apps.get_model("background", "Job").objects.values_list("token", "pk"):
         text = text.replace(token, f"JOB{pk}")
     return text
 
 
-def page_text(response, jobs: dict) -> tuple[str, str]:
+def page_text(response) -> tuple[str, str]:
     kind = response.get("Content-Type", "")
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if kind.startswith("application/pdf"):
@@ -336,7 +362,7 @@ def page_text(response, jobs: dict) -> tuple[str, str]:
     if "spreadsheetml" in kind:
         return ".xlsx.txt", workbook_text(body)
     suffix = ".html" if kind.startswith("text/html") else ".txt"
-    return suffix, normalise(body.decode("utf-8", errors="replace"), jobs)
+    return suffix, normalise(body.decode("utf-8", errors="replace"))
 
 
 def pdf_text(data: bytes) -> str:
@@ -365,18 +391,12 @@ def workbook_text(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _all_names(patterns, namespace=""):
-    from django.urls import URLResolver
-
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            if pattern.namespace == "admin":
-                yield "admin"
-                continue
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _all_names(pattern.url_patterns, inner)
-        elif pattern.name:
-            yield f"{namespace}{pattern.name}"
+def _all_names(resolver, prefix=""):
+    """Every URL name the resolver knows, namespaced ("admin" for the whole admin)."""
+    names = {f"{prefix}{key}" for key in resolver.reverse_dict if isinstance(key, str)}
+    for namespace, (_, inner) in resolver.namespace_dict.items():
+        names |= {"admin"} if namespace == "admin" else _all_names(inner, f"{prefix}{namespace}:")
+    return names
 
 
 def _find(name: str):  # pragma: no cover - only when a service has moved
