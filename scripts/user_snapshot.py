@@ -50,6 +50,28 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 ROLES = ("anonymous", "committee", "staff_a", "staff_b", "consultant", "admin")
 EDITIONS = ("full", "public", "summary")
+# Beside every URL once: the same pages with the query strings that exercise the course-state
+# rules (the start page on another day, the course list's status, outcome and deadline
+# filters), the data-quality page for another period, and the lists' Excel exports.
+_ALL = "per_page=200"
+QUERIES = [
+    "/?dato=31.12.2022",
+    "/?dato=30.06.2023",
+    f"/forloeb/?{_ALL}",
+    f"/forloeb/?{_ALL}&sort=status",
+    f"/forloeb/?{_ALL}&status=ongoing",
+    f"/forloeb/?{_ALL}&status=completed",
+    f"/forloeb/?{_ALL}&outcome=none",
+    f"/forloeb/?{_ALL}&period_from=01.01.2023&period_to=31.03.2023",
+    *(
+        f"/forloeb/?{_ALL}&frist={k}&dato=31.12.2022"
+        for k in ("plan", "opfoelgning", "slutevaluering")
+    ),
+    "/forloeb/?status=completed&eksport=xlsx",
+    "/aftaler/?eksport=xlsx",
+    "/virksomheder/?eksport=xlsx",
+    "/datakvalitet/?fra=01.03.2023&til=29.02.2024",
+]
 
 
 def main() -> int:
@@ -294,7 +316,7 @@ class Snapshot:
                         break
                     except NoReverseMatch:
                         continue
-        return sorted(paths)
+        return sorted(paths) + QUERIES
 
     # --- the pages -----------------------------------------------------------------------------
 
@@ -337,7 +359,10 @@ class Snapshot:
 
 
 def slug(path: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", path.strip("/").replace("/", "__")) or "root"
+    """/forloeb/1/ → forloeb__1; / → root; a query string follows after __."""
+    path, _, query = path.partition("?")
+    name = (path.strip("/").replace("/", "__") or "root") + (f"__{query}" if query else "")
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name)
 
 
 def normalise(text: str) -> str:
