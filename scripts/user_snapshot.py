@@ -2,7 +2,8 @@
 """What a user sees, written to files, so that two versions of the code can be compared.
 
     .venv/bin/python scripts/user_snapshot.py OUTDIR [--paths-from BEFORE_DIR]
-    scripts/user_snapshot_diff.sh BEFORE_DIR AFTER_DIR   # readable diff; exit 1 if any
+    scripts/user_snapshot_diff.sh BEFORE_DIR AFTER_DIR [--strict]   # exit 1 if any difference
+    (the same as: python3 scripts/user_snapshot.py --compare BEFORE_DIR AFTER_DIR [--strict])
 
 In a fresh temporary data directory (its own SQLite database; never the real one), with the
 clock frozen at 2026-12-01 12:00 Europe/Copenhagen, it migrates, loads the demo
@@ -75,6 +76,8 @@ QUERIES = [
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--compare"]:
+        return compare(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--paths-from", type=Path, help="a BEFORE snapshot whose paths to reuse")
@@ -433,6 +436,72 @@ def _find(name: str):  # pragma: no cover - only when a service has moved
         if hasattr(module, name):
             return getattr(module, name)
     raise SystemExit(f"user_snapshot: no services.py defines {name}")
+
+
+# --- comparing two snapshots -------------------------------------------------------------------
+
+
+def compare(argv: list[str]) -> int:
+    """`--compare BEFORE AFTER [--strict]`: the permission-matrix changes, the files on one
+    side only, and a unified diff of each file that differs. An HTML file whose lines differ
+    only in blank lines or runs of spaces is listed apart and is no difference (a browser
+    shows the same; templates that move gain or lose a blank line) unless --strict. Exit 0 when
+    the same, 1 when anything differs."""
+    import difflib
+
+    parser = argparse.ArgumentParser(prog="user_snapshot.py --compare")
+    parser.add_argument("before", type=Path)
+    parser.add_argument("after", type=Path)
+    parser.add_argument("--strict", action="store_true", help="whitespace in HTML counts too")
+    parser.add_argument("--max-lines", type=int, default=3000, help="of diff printed")
+    args = parser.parse_args(argv)
+    old, new = (json.loads((d / "matrix.json").read_text()) for d in (args.before, args.after))
+    for path in sorted(set(old) | set(new)):
+        a, b = old.get(path, {}), new.get(path, {})
+        for role in sorted(set(a) | set(b)):
+            if a.get(role) != b.get(role):
+                print(f"matrix: {path} {role}: {a.get(role, '-')} → {b.get(role, '-')}")
+
+    def files(root: Path) -> set[str]:
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+    def blank_insensitive(text: str) -> list[str]:
+        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+    before, after = files(args.before), files(args.after)
+    differ, spacing, lines = [], [], []
+    for name in sorted(before | after):
+        if name not in after or name not in before:
+            differ.append(name)
+            lines.append(f"only in {args.before if name in before else args.after}: {name}\n")
+            continue
+        a, b = ((d / name).read_text(encoding="utf-8") for d in (args.before, args.after))
+        if a == b:
+            continue
+        html = name.endswith(".html") and not args.strict
+        if html and blank_insensitive(a) == blank_insensitive(b):
+            spacing.append(name)
+            continue
+        differ.append(name)
+        lines += difflib.unified_diff(
+            a.splitlines(keepends=True),
+            b.splitlines(keepends=True),
+            f"{args.before}/{name}",
+            f"{args.after}/{name}",
+        )
+    if spacing:
+        print(f"== {len(spacing)} HTML files differ in blank lines or spaces only:")
+        print("\n".join(f"   {name}" for name in spacing))
+    if not differ:
+        print(f"The same: {len(before)} files, no difference.")
+        return 0
+    print(f"== {len(differ)} of {len(before | after)} files differ:")
+    print("\n".join(f"   {name}" for name in differ))
+    print("== diff")
+    sys.stdout.writelines(lines[: args.max_lines])
+    if len(lines) > args.max_lines:
+        print(f"… {len(lines) - args.max_lines} more lines (--max-lines)")
+    return 1
 
 
 if __name__ == "__main__":
