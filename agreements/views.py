@@ -4,7 +4,6 @@ writes go through agreements.services; lists and forms use the shared page shape
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +23,7 @@ from agreements.forms import (
     PlanForm,
     ReturnForm,
 )
-from agreements.models import Plan, SubmissionStatus
+from agreements.models import Plan
 from agreements.services import (
     NotEditable,
     evaluation_save,
@@ -229,28 +228,13 @@ def course_edit(request, pk):
     )
 
 
-def _read_only(user, document) -> bool:
-    """A document its reader may no longer edit (submitted, received; or any document for a
-    consultant) is shown read-only at its own address instead of a dead end."""
-    return document is not None and (
-        roles.is_consultant(user) or not document.editable_by_enterprise
-    )
-
-
-def _enterprise_writes(user, document) -> None:
-    """Plans and evaluations are written by the enterprise's staff, while they are drafts
-    or returned."""
-    if not roles.is_enterprise_staff(user) or (document and not document.editable_by_enterprise):
-        raise Http404("Kan ikke redigeres")
-
-
 @login_required
 def plan_edit(request, pk):
     course = access.course_for_user(request.user, pk)
     plan = Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first()
-    if _read_only(request.user, plan):
+    if access.document_read_only(request.user, plan):
         return redirect(plan.get_absolute_url())
-    _enterprise_writes(request.user, plan)
+    access.document_writable_or_404(request.user, plan)
     initial_goals = [
         {"text": g.text, "sub_goals": "\n".join(s.text for s in g.sub_goals.all())}
         for g in (plan.goals.all() if plan else [])
@@ -285,7 +269,7 @@ def plan_edit(request, pk):
 @login_required
 def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
-    _enterprise_writes(request.user, None)
+    access.document_writable_or_404(request.user, None)
     form = EvaluationForm(request.POST or None, course=course, submitting="submit" in request.POST)
     return _evaluation_form(
         request, form, course, AssessmentForm(request.POST or None, course=course)
@@ -295,9 +279,9 @@ def evaluation_create(request, pk):
 @login_required
 def evaluation_edit(request, pk):
     evaluation = access.evaluation_for_user(request.user, pk)
-    if _read_only(request.user, evaluation):
+    if access.document_read_only(request.user, evaluation):
         return redirect(evaluation.get_absolute_url())
-    _enterprise_writes(request.user, evaluation)
+    access.document_writable_or_404(request.user, evaluation)
     form = EvaluationForm(
         request.POST or None,
         instance=evaluation,
@@ -351,7 +335,7 @@ def _document_context(request, document, kind, return_form=None) -> dict:
 
 @login_required
 def document_detail(request, kind, pk, pdf=False):
-    document = DOCUMENTS[kind](request.user, pk)
+    document = DOCUMENTS[kind](request.user, pk, printed=pdf)
     access_record(
         request,
         Action.EXPORT if pdf else Action.VIEW,
@@ -360,8 +344,6 @@ def document_detail(request, kind, pk, pdf=False):
     )
     context = _document_context(request, document, kind)
     if pdf:
-        if document.status == SubmissionStatus.DRAFT:
-            raise Http404("En kladde udskrives ikke")
         html = render_to_string("agreements/document_print.html", context, request=request)
         stem = "plan" if kind == "plan" else "evaluering"
         return pdf_response(html_to_pdf(html), f"{stem}-{document.course.reference}.pdf")
@@ -373,9 +355,9 @@ def document_submit(request, kind, pk):
     """The confirmation before the final step: the enterprise sees the document as it will
     be sent and submits it; afterwards it can only read it until it is sent back."""
     document = DOCUMENTS[kind](request.user, pk)
-    if _read_only(request.user, document):
+    if access.document_read_only(request.user, document):
         return redirect(document.get_absolute_url())
-    _enterprise_writes(request.user, document)
+    access.document_writable_or_404(request.user, document)
     missing = submission_missing(document)
     if request.method == "POST" and not missing:
         try:
@@ -394,8 +376,7 @@ def document_submit(request, kind, pk):
 @require_POST
 def document_handle(request, kind, pk):
     """A consultant receives a submitted plan or evaluation, or returns it with a comment."""
-    document = DOCUMENTS[kind](request.user, pk)
-    roles.consultant_or_404(request.user)
+    document = DOCUMENTS[kind](request.user, pk, handle=True)
     try:
         if request.POST.get("action") == "receive":
             submission_receive(document=document, user=request.user)
