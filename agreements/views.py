@@ -322,14 +322,18 @@ def _evaluation_form(request, form, course, assessments):
 DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}
 
 
+def _document(document, kind) -> dict:
+    """What every page of a plan or evaluation shows (templates/agreements/_document_body)."""
+    return {"document": document, "kind": kind, "course": document.course}
+
+
 def _document_context(request, document, kind, return_form=None) -> dict:
-    return {
-        "document": document,
-        "kind": kind,
-        "course": document.course,
-        "consultant": roles.is_consultant(request.user),
+    """The document's page: for a consultant also the handling form and the change history."""
+    consultant = roles.is_consultant(request.user)
+    return _document(document, kind) | {
+        "consultant": consultant,
         "return_form": return_form or ReturnForm(),
-        "history": history_rows(document) if roles.is_consultant(request.user) else None,
+        "history": history_rows(document) if consultant else None,
     }
 
 
@@ -342,12 +346,12 @@ def document_detail(request, kind, pk, pdf=False):
         references=[document.course.reference],
         detail=f"{document._meta.verbose_name}{' (PDF)' if pdf else ''}",
     )
-    context = _document_context(request, document, kind)
     if pdf:
+        context = _document(document, kind)
         html = render_to_string("agreements/document_print.html", context, request=request)
         stem = "plan" if kind == "plan" else "evaluering"
         return pdf_response(html_to_pdf(html), f"{stem}-{document.course.reference}.pdf")
-    return render(request, "agreements/document.html", context)
+    return render(request, "agreements/document.html", _document_context(request, document, kind))
 
 
 @login_required
@@ -368,7 +372,7 @@ def document_submit(request, kind, pk):
             noun = "Planen" if kind == "plan" else "Evalueringen"
             messages.success(request, f"{noun} er indsendt.")
         return redirect(document.get_absolute_url())
-    context = _document_context(request, document, kind) | {"missing": missing}
+    context = _document(document, kind) | {"missing": missing}
     return render(request, "agreements/document_submit.html", context)
 
 
