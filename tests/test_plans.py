@@ -160,6 +160,7 @@ def test_returning_without_a_comment_is_refused(client, consultant, course_a):
     assert evaluation.status == SubmissionStatus.SUBMITTED
 
 
+@pytest.mark.real_pdf
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
     client.force_login(staff_a)
