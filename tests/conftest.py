@@ -28,6 +28,14 @@ def demo(db):
 
 
 @pytest.fixture(autouse=True)
+def _demo_first(request):
+    """A test that uses the demo gets it before its other records, so that it starts from
+    the empty database the demo is written back to (tests/dbsnapshot.py)."""
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")
+
+
+@pytest.fixture(autouse=True)
 def pdf_renders(request, monkeypatch):
     """The HTML of each PDF the test renders, with a stand-in for WeasyPrint; None for a test
     marked `real_pdf`, which renders with WeasyPrint."""
