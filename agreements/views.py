@@ -5,7 +5,6 @@ agreements.services; lists and forms use the shared page shapes."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +23,7 @@ from agreements.forms import (
     PlanForm,
     ReturnForm,
 )
-from agreements.models import Plan, SubmissionStatus
+from agreements.models import Plan
 from agreements.services import (
     NotEditable,
     evaluation_save,
@@ -214,28 +213,13 @@ def course_edit(request, pk):
     )
 
 
-def _read_only(user, document) -> bool:
-    """A document its reader may no longer edit (submitted, received; or any document for a
-    consultant) is shown read-only at its own address instead of a dead end."""
-    return document is not None and (
-        roles.is_consultant(user) or not document.editable_by_enterprise
-    )
-
-
-def _enterprise_writes(user, document) -> None:
-    """Plans and evaluations are written by the enterprise's staff, while they are drafts
-    or returned."""
-    if not roles.is_enterprise_staff(user) or (document and not document.editable_by_enterprise):
-        raise Http404("Kan ikke redigeres")
-
-
 @login_required
 def plan_edit(request, pk):
     course = access.course_for_user(request.user, pk)
     plan = Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first()
-    if _read_only(request.user, plan):
+    if access.document_read_only(request.user, plan):
         return redirect(plan.get_absolute_url())
-    _enterprise_writes(request.user, plan)
+    access.document_writable_or_404(request.user, plan)
     initial_goals = [
         {"text": g.text, "sub_goals": "\n".join(s.text for s in g.sub_goals.all())}
         for g in (plan.goals.all() if plan else [])
@@ -270,7 +254,7 @@ def plan_edit(request, pk):
 @login_required
 def evaluation_create(request, pk):
     course = access.course_for_user(request.user, pk)
-    _enterprise_writes(request.user, None)
+    access.document_writable_or_404(request.user, None)
     form = EvaluationForm(request.POST or None, course=course, submitting="submit" in request.POST)
     return _evaluation_form(
         request, form, course, AssessmentForm(request.POST or None, course=course)
@@ -280,9 +264,9 @@ def evaluation_create(request, pk):
 @login_required
 def evaluation_edit(request, pk):
     evaluation = access.evaluation_for_user(request.user, pk)
-    if _read_only(request.user, evaluation):
+    if access.document_read_only(request.user, evaluation):
         return redirect(evaluation.get_absolute_url())
-    _enterprise_writes(request.user, evaluation)
+    access.document_writable_or_404(request.user, evaluation)
     form = EvaluationForm(
         request.POST or None,
         instance=evaluation,
@@ -323,34 +307,36 @@ def _evaluation_form(request, form, course, assessments):
 DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_user}
 
 
+def _document(document, kind) -> dict:
+    """What every page of a plan or evaluation shows (templates/agreements/_document_body)."""
+    return {"document": document, "kind": kind, "course": document.course}
+
+
 def _document_context(request, document, kind, return_form=None) -> dict:
-    return {
-        "document": document,
-        "kind": kind,
-        "course": document.course,
-        "consultant": roles.is_consultant(request.user),
+    """The document's page: for a consultant also the handling form and the change history."""
+    consultant = roles.is_consultant(request.user)
+    return _document(document, kind) | {
+        "consultant": consultant,
         "return_form": return_form or ReturnForm(),
-        "history": history_rows(document) if roles.is_consultant(request.user) else None,
+        "history": history_rows(document) if consultant else None,
     }
 
 
 @login_required
 def document_detail(request, kind, pk, pdf=False):
-    document = DOCUMENTS[kind](request.user, pk)
+    document = DOCUMENTS[kind](request.user, pk, printed=pdf)
     access_record(
         request,
         Action.EXPORT if pdf else Action.VIEW,
         references=[document.course.reference],
         detail=f"{document._meta.verbose_name}{' (PDF)' if pdf else ''}",
     )
-    context = _document_context(request, document, kind)
     if pdf:
-        if document.status == SubmissionStatus.DRAFT:
-            raise Http404("En kladde udskrives ikke")
+        context = _document(document, kind)
         html = render_to_string("agreements/document_print.html", context, request=request)
         stem = "plan" if kind == "plan" else "evaluering"
         return pdf_response(html_to_pdf(html), f"{stem}-{document.course.reference}.pdf")
-    return render(request, "agreements/document.html", context)
+    return render(request, "agreements/document.html", _document_context(request, document, kind))
 
 
 @login_required
@@ -358,9 +344,9 @@ def document_submit(request, kind, pk):
     """The confirmation before the final step: the enterprise sees the document as it will
     be sent and submits it; afterwards it can only read it until it is sent back."""
     document = DOCUMENTS[kind](request.user, pk)
-    if _read_only(request.user, document):
+    if access.document_read_only(request.user, document):
         return redirect(document.get_absolute_url())
-    _enterprise_writes(request.user, document)
+    access.document_writable_or_404(request.user, document)
     missing = submission_missing(document)
     if request.method == "POST" and not missing:
         try:
@@ -371,7 +357,7 @@ def document_submit(request, kind, pk):
             noun = "Planen" if kind == "plan" else "Evalueringen"
             messages.success(request, f"{noun} er indsendt.")
         return redirect(document.get_absolute_url())
-    context = _document_context(request, document, kind) | {"missing": missing}
+    context = _document(document, kind) | {"missing": missing}
     return render(request, "agreements/document_submit.html", context)
 
 
@@ -379,8 +365,7 @@ def document_submit(request, kind, pk):
 @require_POST
 def document_handle(request, kind, pk):
     """A consultant receives a submitted plan or evaluation, or returns it with a comment."""
-    document = DOCUMENTS[kind](request.user, pk)
-    roles.consultant_or_404(request.user)
+    document = DOCUMENTS[kind](request.user, pk, handle=True)
     try:
         if request.POST.get("action") == "receive":
             submission_receive(document=document, user=request.user)

@@ -317,13 +317,12 @@ def _write(sheet: Sheet, creates: list[dict], updates: list[dict], links: dict, 
         return
     rows = [_instance_values(v, links) for v in updates]
     fields = [f for f in rows[0] if f != "pk"]
-    if model is Course:
-        ids = [r["pk"] for r in rows]
-        for start in range(0, len(ids), BATCH):
-            batch = ids[start : start + BATCH]
-            Course.objects.filter(pk__in=batch).update(version=F("version") + 1)
     # The history copies whole objects: start from the stored ones.
     objects = _stored_with(model, rows) if tracked else [model(**r) for r in rows]
+    if model is Course:  # counted up in the same UPDATE that writes the row: one write
+        for course in objects:
+            course.version = F("version") + 1
+        fields.append("version")
     if tracked:
         bulk_update_with_history(objects, model, fields, batch_size=BATCH, default_user=user)
     else:

@@ -27,6 +27,15 @@ def report_for_user(user, pk: int) -> ReportPeriod:
     return get_object_or_404(reports_for_user(user), pk=pk)
 
 
+def report_draft_for_user(user, pk: int) -> tuple[ReportPeriod, Publication | None]:
+    """A report's draft documents are the consultants'. A committee member is given the
+    latest published version in their place (the publication; 404 while unpublished)."""
+    report = report_for_user(user, pk)
+    if roles.is_consultant(user):
+        return report, None
+    return report, latest_publication(report)
+
+
 def report_for_consultant(user, pk: int) -> ReportPeriod:
     """A report to preview, edit or publish: consultants only."""
     roles.consultant_or_404(user)

@@ -247,10 +247,6 @@ def report_context(
     voluntary_totals = {
         key: sum(a[key] for a in voluntary) for key in ("participants", "ongoing", "completed")
     }
-    voluntary_outcomes: dict[str, int] = {}
-    for agreement in voluntary:
-        for code, n in agreement["outcomes"].items():
-            voluntary_outcomes[code] = voluntary_outcomes.get(code, 0) + n
 
     goal_rows = _goal_rows(report, figures, snapshot["history"], public=public)
     activities = activity_report(report.start, report.end)
@@ -287,7 +283,6 @@ def report_context(
         "model_2": model_2,
         "voluntary": voluntary,
         "voluntary_totals": voluntary_totals,
-        "voluntary_outcomes": voluntary_outcomes,
         "grants": grants,
         "sdgs": sorted(sdgs.items()),
         "goal_rows": goal_rows,
@@ -312,11 +307,6 @@ def report_context(
             figures["enterprises"]["target"],
             "Virksomheder og initiativer pr. periode mod målet",
             "Mål",
-        ),
-        "enterprises_missing": (
-            max(figures["enterprises"]["target"] - figures["enterprises"]["total"], 0)
-            if figures["enterprises"]["target"] is not None
-            else None
         ),
         "progression": figures["courses"]["outcome_groups"]["progression"],
         "deviations": report_deviations(report, figures, differences, show),

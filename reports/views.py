@@ -16,10 +16,9 @@ from audit.services import Action, access_record, references_in
 from background.models import Job
 from background.services import job_create, job_start
 from reports.access import (
-    latest_publication,
     publication_for_user,
+    report_draft_for_user,
     report_for_consultant,
-    report_for_user,
     reports_for_user,
 )
 from reports.comparison import figures_compare
@@ -101,10 +100,9 @@ document_styles = csp_update({"style-src": ["'unsafe-inline'"]})
 def report_document(request, pk, kind, pdf=False):
     """Consultants: the report as the records give it today (a draft until published).
     Committee members: the latest published public version, as it was published."""
-    report = report_for_user(request.user, pk)
+    report, publication = report_draft_for_user(request.user, pk)
     stem, title, _ = DOCUMENTS[kind]
-    if not roles.is_consultant(request.user):
-        publication = latest_publication(report)
+    if publication is not None:
         kind = "summary" if kind == "summary" else "public"
         name = "publication_" + kind + ("_pdf" if pdf else "")
         return redirect(f"reports:{name}", publication.pk)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the demo database and the personas of the product."""
+"""Shared fixtures: the demo database and the personas of the product; PDFs rendered by a
+stand-in unless a test is marked `real_pdf` (tests/fakepdf.py)."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ import pytest
 from demo.loader import demo_load
 from reports.models import ReportPeriod, ReportSection
 from socialeconomy import roles
+from tests.dbsnapshot import DemoSnapshot
 from tests.factories import (
     AgreementFactory,
     CourseFactory,
@@ -14,11 +16,34 @@ from tests.factories import (
     GrantFactory,
     UserFactory,
 )
+from tests.fakepdf import FakeHTML
+
+_demo = DemoSnapshot(lambda: demo_load(password="demo-adgangskode"))
 
 
 @pytest.fixture
 def demo(db):
-    return demo_load(password="demo-adgangskode")
+    """The demo, loaded once per session and written back for each test after that."""
+    return _demo()
+
+
+@pytest.fixture(autouse=True)
+def _demo_first(request):
+    """A test that uses the demo gets it before its other records, so that it starts from
+    the empty database the demo is written back to (tests/dbsnapshot.py)."""
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")
+
+
+@pytest.fixture(autouse=True)
+def pdf_renders(request, monkeypatch):
+    """The HTML of each PDF the test renders, with a stand-in for WeasyPrint; None for a test
+    marked `real_pdf`, which renders with WeasyPrint."""
+    if request.node.get_closest_marker("real_pdf"):
+        return None
+    rendered: list[str] = []
+    monkeypatch.setattr("weasyprint.HTML", type("FakeHTML", (FakeHTML,), {"rendered": rendered}))
+    return rendered
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from agreements.models import Agreement, Course
 from background.models import Job, RenderedPDF
-from reports import pdfs
 from reports.services import report_texts_update
 from tests.factories import CourseFactory
 
@@ -17,16 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def renders(monkeypatch):
-    """Counts the renderings (WeasyPrint itself is tested elsewhere)."""
-    made = []
-
-    def fake(html):
-        made.append(html)
-        return b"%PDF-1.7 " + pdfs.pdf_key(html).encode()
-
-    monkeypatch.setattr(pdfs, "html_to_pdf", fake)
-    return made
+def renders(pdf_renders):
+    """The HTML of each rendering, by the stand-in of tests/fakepdf.py (its bytes follow the
+    HTML; WeasyPrint itself is tested elsewhere)."""
+    return pdf_renders
 
 
 def test_a_draft_pdf_is_rendered_once_and_again_only_when_a_figure_changes(
@@ -68,9 +61,8 @@ def test_without_a_cached_pdf_the_request_only_queues_the_rendering(
 
 
 def test_publishing_runs_as_a_job_and_links_the_publication(
-    client, consultant, small_report, renders, monkeypatch
+    client, consultant, small_report, renders
 ):
-    monkeypatch.setattr("reports.services.html_to_pdf", lambda html: b"%PDF-1.7")
     client.force_login(consultant)
     response = client.post(reverse("reports:publish", args=[small_report.pk]))
     job = Job.objects.get(kind=Job.Kind.PUBLISH)
@@ -79,6 +71,7 @@ def test_publishing_runs_as_a_job_and_links_the_publication(
     assert "er udgivet som version 1" in page
     publication = small_report.publications.get()
     assert reverse("reports:publication_full", args=[publication.pk]) in page
+    assert len(renders) == 3  # the full and public editions and the summary
 
 
 def test_the_daily_commands_queue_their_work(consultant, work_the_queue, capsys):

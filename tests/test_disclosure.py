@@ -92,7 +92,7 @@ def _reduce(row: list[Fraction], basis) -> list[Fraction]:
     for pivot, base in basis:
         if row[pivot]:
             factor = row[pivot] / base[pivot]
-            row = [a - factor * b for a, b in zip(row, base, strict=True)]
+            row = [a - factor * b if b else a for a, b in zip(row, base, strict=True)]
     return row
 
 

@@ -124,6 +124,7 @@ def _pdfinfo(pdf: bytes, tmp_path) -> str:
     return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
 
 
+@pytest.mark.real_pdf
 @time_machine.travel(date(2024, 4, 10), tick=False)
 def test_draft_says_kladde_on_every_page_and_has_no_issue_date(small_report, tmp_path):
     small_report.issued = date(2023, 3, 31)
@@ -135,6 +136,7 @@ def test_draft_says_kladde_on_every_page_and_has_no_issue_date(small_report, tmp
         assert pages and all("Kladde" in page for page in pages), edition
 
 
+@pytest.mark.real_pdf
 @time_machine.travel(date(2024, 4, 10), tick=False)
 def test_published_documents_say_their_own_date_and_no_kladde(small_report, consultant, tmp_path):
     small_report.issued = date(2023, 3, 31)
@@ -159,6 +161,7 @@ def test_a_publication_computes_its_figures_once(small_report, consultant):
     assert publication.figures["courses"]["participants"] == 12
 
 
+@pytest.mark.real_pdf
 def test_every_pdf_is_tagged_with_language_and_title(small_report, tmp_path):
     info = _pdfinfo(html_to_pdf(document.render_edition_html(small_report, "full")), tmp_path)
     assert "Tagged:          yes" in info

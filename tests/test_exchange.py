@@ -7,6 +7,8 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from activities.models import Activity, FundraisingApplication
@@ -106,6 +108,31 @@ def test_a_known_key_updates_its_record(tmp_path):
     assert [(s.name, s.created, s.changed) for s in result.sheets] == [("Forløb", 0, 1)]
     assert Course.objects.get(reference="Ø-002").outcome == "education"
     assert Course.objects.count() == 2  # an absent sheet or row changes nothing
+
+
+def test_an_import_counts_a_changed_course_up_once_in_one_write(tmp_path):
+    """Optimistic locking: a consultant's open form of a course the import changed is
+    stale afterwards. The version rises by exactly one per import, written in the same
+    UPDATE as the row; an unchanged course keeps its version."""
+    workbook_import(workbook(tmp_path))
+    before = dict(Course.objects.values_list("reference", "version"))
+    sheets = {
+        "Forløb": [
+            ["Ø-001", "Ærø – periode 1", date(2022, 2, 1), date(2022, 5, 1), "Fleksjob", "ja"],
+            ["Ø-002", "Ærø – periode 1", "2022-03-01", "2022-06-30", "education"],
+        ]
+    }
+    with CaptureQueriesContext(connection) as queries:
+        result = workbook_import(workbook(tmp_path, sheets, name="ret.xlsx"))
+    assert [(s.changed, s.unchanged) for s in result.sheets] == [(1, 1)]
+    after = dict(Course.objects.values_list("reference", "version"))
+    assert after == {"Ø-001": before["Ø-001"], "Ø-002": before["Ø-002"] + 1}
+    course_updates = [
+        q["sql"] for q in queries if q["sql"].startswith('UPDATE "agreements_course"')
+    ]
+    assert len(course_updates) == 1 and '"version"' in course_updates[0]
+    workbook_import(workbook(tmp_path, sheets, name="ret.xlsx"))  # nothing changed now
+    assert dict(Course.objects.values_list("reference", "version")) == after
 
 
 ERRORS = [

@@ -163,13 +163,10 @@ def world(
     consultant,
     committee_member,
     small_report,
-    monkeypatch,
     settings,
     tmp_path_factory,
 ):
-    # The matrix is about who may open what; rendering PDFs is tested elsewhere.
-    for module in ("reports.services", "reports.pdfs", "agreements.views"):
-        monkeypatch.setattr(f"{module}.html_to_pdf", lambda html: b"%PDF-1.7 test")
+    # The matrix is about who may open what: PDFs by the stand-in (conftest.pdf_renders).
     agreement = AgreementFactory(enterprise=enterprise_a)
     course = CourseFactory(agreement=agreement, start=date(2022, 3, 1))
     submitted = {"status": SubmissionStatus.SUBMITTED, "submitted_at": timezone.now()}

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.timezone import now
 
 from agreements.models import Evaluation, Plan, SubmissionStatus
+from audit.models import AccessLog
+from audit.services import Action
 from tests.factories import AgreementFactory, CourseFactory, EvaluationFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +162,7 @@ def test_returning_without_a_comment_is_refused(client, consultant, course_a):
     assert evaluation.status == SubmissionStatus.SUBMITTED
 
 
+@pytest.mark.real_pdf
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
     client.force_login(staff_a)
@@ -185,6 +188,31 @@ def test_submitted_plan_prints_as_a_pdf(client, staff_a, course_a, tmp_path):
         assert expected in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "Tagged:          yes" in info  # PDF/UA-1, like every PDF the system makes
+
+
+def test_a_draft_is_not_printed_and_only_a_consultant_handles(
+    client, staff_a, consultant, course_a, pdf_renders
+):
+    """The rules of agreements/access.py: a draft has no PDF (and no export is logged), and
+    receiving or sending back is for consultants; the enterprise gets 404 like for a record
+    outside its scope."""
+    plan = PlanFactory(course=course_a, status=SubmissionStatus.DRAFT)
+    pdf = reverse("agreements:plan_pdf", args=[plan.pk])
+    for user in (staff_a, consultant):
+        client.force_login(user)
+        assert client.get(pdf).status_code == 404
+    assert pdf_renders == []
+    assert not AccessLog.objects.filter(action=Action.EXPORT).exists()
+    plan.status = SubmissionStatus.SUBMITTED
+    plan.save()
+    client.force_login(staff_a)
+    handle = reverse("agreements:plan_handle", args=[plan.pk])
+    assert client.post(handle, {"action": "receive"}).status_code == 404
+    assert client.get(pdf).status_code == 200 and len(pdf_renders) == 1
+    client.force_login(consultant)
+    assert client.post(handle, {"action": "receive"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == SubmissionStatus.RECEIVED
 
 
 def test_receiving_never_moves_a_date_already_recorded(client, consultant, course_a):

@@ -65,6 +65,7 @@ def test_danish_formats():
     assert dk_percent(1, 16) == "6,3\u00a0%"  # 6,25 %
 
 
+@pytest.mark.real_pdf
 def test_pdf_carries_the_computed_figures(demo_pdf_text):
     text, pages = demo_pdf_text
     flat = " ".join(text.split())
@@ -133,6 +134,7 @@ def test_weasyprint_may_fetch_nothing_from_outside():
     assert fetcher.fetch("data:text/plain,hej").read() == b"hej"
 
 
+@pytest.mark.real_pdf
 def test_an_outside_url_in_the_html_stops_the_pdf():
     from weasyprint.urls import FatalURLFetchingError
 
@@ -140,6 +142,7 @@ def test_an_outside_url_in_the_html_stops_the_pdf():
         html_to_pdf('<img src="https://example.org/tracker.png">')
 
 
+@pytest.mark.real_pdf
 def test_summary_is_one_page(report, tmp_path):
     path = tmp_path / "resume.pdf"
     path.write_bytes(html_to_pdf(render_summary_html(report)))
@@ -154,7 +157,7 @@ def annual_report(*args, start="2022-01-01", end="2023-02-28", **kwargs):
     call_command("annual_report", "--start", start, "--end", end, *args, **kwargs)
 
 
-def test_command_writes_html_and_pdf(demo, tmp_path):
+def test_command_writes_html_and_pdf(demo, tmp_path, pdf_renders):
     html_path, pdf_path = tmp_path / "r.html", tmp_path / "r.pdf"
     annual_report(
         "--format",
@@ -170,6 +173,7 @@ def test_command_writes_html_and_pdf(demo, tmp_path):
     )
     assert "Den Socialøkonomiske Årsrapport 2022" in html_path.read_text(encoding="utf-8")
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert len(pdf_renders) == 1 and "Den Socialøkonomiske Årsrapport 2022" in pdf_renders[0]
 
 
 def test_command_html_for_a_period_without_a_stored_report(demo):

@@ -195,6 +195,7 @@ def test_markup_in_every_text_field_comes_out_escaped_in_pages(client, consultan
         assert ESCAPED in page or "&lt;script&gt;" in page, url
 
 
+@pytest.mark.real_pdf
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 def test_markup_in_a_pdf_is_printed_as_text(client, staff_a, hostile, tmp_path):
     client.force_login(staff_a)

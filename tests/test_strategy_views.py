@@ -134,10 +134,7 @@ def test_copy_as_new_strategy_starts_after_the_last(client, consultant):
     assert Strategy.objects.count() == 1  # nothing saved until «Gem»
 
 
-def test_a_strategy_published_reports_rest_on_cannot_be_deleted(
-    client, consultant, small_report, monkeypatch
-):
-    monkeypatch.setattr("reports.services.html_to_pdf", lambda html: b"%PDF-1.7 test")
+def test_a_strategy_published_reports_rest_on_cannot_be_deleted(client, consultant, small_report):
     strategy = StrategyFactory()
     report_publish(report=small_report, user=consultant)
     client.force_login(consultant)
