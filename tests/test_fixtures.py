@@ -51,7 +51,7 @@ def test_the_demo_is_loaded_when_the_database_stands_elsewhere(enterprise_a):
 
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
 def test_the_stand_in_pdf_is_a_pdf_whose_bytes_follow_the_html(tmp_path, pdf_renders):
-    from reports.document import html_to_pdf
+    from socialeconomy.pdf import html_to_pdf
 
     first, again, other = html_to_pdf("<p>a</p>"), html_to_pdf("<p>a</p>"), html_to_pdf("<p>b</p>")
     assert first == again != other and pdf_renders == ["<p>a</p>", "<p>a</p>", "<p>b</p>"]
