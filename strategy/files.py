@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from socialeconomy.formatting import plain_number
 from strategy.models import Direction, Goal, Strategy, Track
 from strategy.validation import Problem, parse_date, validate_strategy
 
@@ -25,12 +26,6 @@ def read_strategy_file(path) -> dict:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         message = f"er ikke gyldig JSON i UTF-8: {error}"
         raise StrategyInvalid([Problem(None, None, None, "(filen)", message)]) from None
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 @transaction.atomic
@@ -121,7 +116,7 @@ def strategy_data(strategy: Strategy) -> dict:
         item["cadence"] = goal.cadence
         if goal.direction != Direction.AT_LEAST:
             item["direction"] = goal.direction
-        item["target"] = _number(goal.target)
+        item["target"] = plain_number(goal.target)
         if goal.track:
             item["track"] = goal.track.key
         data["goals"].append(item)
