@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 
 from background.access import job_for_user
+from socialeconomy.formatting import dk_int
 
 # kind → the partial that shows a finished job's outcome
 RESULT_TEMPLATES = {
@@ -29,9 +30,9 @@ def job_progress_text(job) -> str:
     if not job.stage:
         return "Går i gang …"
     if job.rows and job.total:
-        return f"{job.stage}: {job.rows:,} af {job.total:,} rækker".replace(",", ".")
+        return f"{job.stage}: {dk_int(job.rows)} af {dk_int(job.total)} rækker"
     if job.rows:
-        return f"{job.stage}: {job.rows:,} rækker".replace(",", ".")
+        return f"{job.stage}: {dk_int(job.rows)} rækker"
     return job.stage
 
 

@@ -5,6 +5,7 @@ Slut: – → 31.05.2022; Resultat: – → Fleksjob». Values are shown as the 
 from datetime import date
 
 from exchange.spec import cell_label
+from socialeconomy.formatting import dk_int
 
 #: Rows listed per sheet in the preview; the counts cover the rest.
 LISTED = 200
@@ -19,7 +20,7 @@ def shown(column, value) -> str:
     if isinstance(value, date):
         return f"{value:%d.%m.%Y}"
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return dk_int(value)
     return str(value)
 
 
