@@ -35,11 +35,11 @@ class Command(BaseCommand):
             )
             sys.exit(1)
         if result.written:
-            summary = "; ".join(
-                f"{s.name}: {s.created} nye, {s.changed} ændrede" for s in result.sheets
-            )
             access_record(
-                None, Action.IMPORT, references=result.references, detail=f"{file}: {summary}"
+                None,
+                Action.IMPORT,
+                references=result.references,
+                detail=f"{file}: {result.summary}",
             )
         for sheet in result.sheets:
             self.stdout.write(
