@@ -108,11 +108,14 @@ def _rows(activities, start: date, end: date) -> list[dict]:
     return [_activity_row(a, start, end, flags) for a in activities]
 
 
+def _actions(activities):
+    return activities.filter(type=ActivityType.ACTION).order_by("start", "pk")
+
+
 def action_plan(activities, start: date, end: date) -> list[dict]:
     """The action plan's actions (type «Handling i handleplanen»), with their state on the
     last day and the steps they took, like the status of the 2015 action plan."""
-    actions = _activities(activities.filter(type=ActivityType.ACTION)).order_by("start", "pk")
-    return _rows(actions, start, end)
+    return _rows(_activities(_actions(activities)), start, end)
 
 
 def applications(start: date, end: date) -> dict:
@@ -156,6 +159,8 @@ def activity_report(start: date, end: date) -> dict:
     areas come in the order they were entered (the order of the source documents); the
     action plan's actions have their own appendix, not a focus area."""
     rows = _rows(_activities().order_by("pk"), start, end)
+    by_name = {row["name"]: row for row in rows}  # the action plan: the same rows, its order
+    actions = _actions(Activity.objects.all()).values_list("name", flat=True)
     tracks: dict[str, list[dict]] = {}
     areas: dict[str, list[dict]] = {}
     for row in rows:
@@ -171,7 +176,7 @@ def activity_report(start: date, end: date) -> dict:
     ]
     return {
         "tracks": tracks,
-        "action_plan": action_plan(Activity.objects.all(), start, end),
+        "action_plan": [by_name[name] for name in actions if name in by_name],
         "focus_areas": [
             {"name": name, "activities": areas[name]}
             for name in sorted(areas, key=lambda n: n == NO_FOCUS_AREA)
