@@ -141,3 +141,25 @@ def test_excel_export_of_the_activity_list_is_the_users_own(client, staff_a, ent
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Navn" and [r[0] for r in rows[1:]] == ["Egen aktivitet"]
     assert "I drift" in rows[1] and "Virksomhed A" in rows[1]
+
+
+def test_enterprise_page_lists_its_activities_in_a_fixed_number_of_queries(
+    client, consultant, enterprise_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(consultant)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(enterprise_a.get_absolute_url())
+        return len(captured), page.text
+
+    ActivityFactory(enterprise=enterprise_a, state="running")
+    one, _ = queries()
+    for _ in range(5):
+        ActivityFactory(enterprise=enterprise_a, state="done")
+    six, page = queries()
+    assert page.count("gennemført fra") == 5
+    assert six == one
