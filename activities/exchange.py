@@ -99,8 +99,9 @@ def write_activities(creates: list[dict], updates: list[dict], user) -> None:
         activity.states.create(
             state=values["state"], date=values.get("start") or today, note=IMPORT_NOTE
         )
+    stored = Activity.objects.prefetch_related("states").in_bulk([v["pk"] for v in updates])
     for values in updates:
-        activity = Activity.objects.prefetch_related("states").get(pk=values["pk"])
+        activity = stored[values["pk"]]
         for name, value in _activity_values(values, enterprises).items():
             setattr(activity, name, value)
         activity.save()
