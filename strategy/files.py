@@ -29,12 +29,13 @@ def read_strategy_file(path) -> dict:
 
 
 @transaction.atomic
-def strategy_save(data: dict, *, instance: Strategy | None = None) -> Strategy:
+def strategy_save(data: dict, *, instance: Strategy | None = None, new: bool = False) -> Strategy:
     """Create the strategy with ``data['name']`` or update it to ``data``: tracks and goals are
     matched by key; those no longer in ``data`` are removed. Nothing is written unless the
     whole of ``data`` is valid. ``instance``: the strategy edited in the browser, which may
-    be renamed."""
-    problems = validate_strategy(data, instance=instance)
+    be renamed. ``new``: created in the browser, so its name must not be taken (a file
+    loaded by name updates the strategy of that name)."""
+    problems = validate_strategy(data, instance=instance, new=new)
     if problems:
         raise StrategyInvalid(problems)
     approved = data.get("approved") or {}
@@ -46,7 +47,9 @@ def strategy_save(data: dict, *, instance: Strategy | None = None) -> Strategy:
         "approved_by": (approved.get("by") or "").strip(),
         "approved_on": parse_date(approved.get("on")) if approved.get("on") else None,
     }
-    if instance is None:
+    if new:
+        strategy = Strategy()
+    elif instance is None:
         strategy = Strategy.objects.filter(name=fields["name"]).first() or Strategy()
     else:
         strategy = instance

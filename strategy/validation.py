@@ -2,6 +2,7 @@
 browser's forms: both give it the strategy as the file's dict (docs/strategy.md)
 and get back every problem, each naming the track or goal by its key, the field and why."""
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -60,9 +61,11 @@ def _unknown_fields(add, item: dict, allowed: set) -> None:
         add(name, "er ikke et felt i strategifilen")
 
 
-def validate_strategy(data, *, instance=None) -> list[Problem]:
+def validate_strategy(data, *, instance=None, new: bool = False) -> list[Problem]:
     """Every problem with the strategy ``data`` (the file's dict); empty when it is good.
-    ``instance``: the strategy being edited in the browser (its name may change)."""
+    ``instance``: the strategy being edited in the browser (its name may change). ``new``:
+    a strategy created in the browser, whose name must be free (a file loaded by name
+    updates the strategy of that name instead)."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return [Problem(None, None, None, "(filen)", "skal være et JSON-objekt { … }")]
@@ -91,15 +94,17 @@ def validate_strategy(data, *, instance=None) -> list[Problem]:
             _text(lambda f, m: top(f"approved.{f}", m), approved, "by", required=False)
             if approved.get("on") not in (None, "") and parse_date(approved["on"]) is None:
                 top("approved.on", f"«{approved['on']}» er ikke en dato (ÅÅÅÅ-MM-DD)")
-    if instance is not None and isinstance(data.get("name"), str):
-        taken = Strategy.objects.filter(name=data["name"].strip()).exclude(pk=instance.pk)
+    if (instance is not None or new) and isinstance(data.get("name"), str):
+        taken = Strategy.objects.filter(name=data["name"].strip())
+        if instance is not None:
+            taken = taken.exclude(pk=instance.pk)
         if taken.exists():
             top("name", f"der findes allerede en strategi med navnet «{data['name'].strip()}»")
     if start and end and isinstance(data.get("name"), str):
         others = Strategy.objects.filter(start__lte=end, end__gte=start)
         if instance is not None:
             others = others.exclude(pk=instance.pk)
-        else:
+        elif not new:
             others = others.exclude(name=data["name"].strip())
         other = others.first()
         if other:
@@ -188,6 +193,8 @@ def _check_goal(add, item, *, track_keys) -> None:
     target = item.get("target")
     if target is not None and (isinstance(target, bool) or not isinstance(target, int | float)):
         add("target", f"skal være et tal eller null, ikke {target!r}")
+    elif target is not None and not math.isfinite(target):
+        add("target", f"skal være et endeligt tal, ikke {target!r}")
     elif target is not None and target < 0:
         add("target", "kan ikke være negativt")
     track = item.get("track")

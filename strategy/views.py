@@ -65,7 +65,7 @@ def _strategy_form(request, *, instance, initial, source=None):
     if post is not None and all([form.is_valid(), tracks.is_valid(), goals.is_valid()]):
         data, kept_tracks, kept_goals = as_file_data(form, tracks, goals)
         try:
-            strategy = strategy_save(data, instance=instance)
+            strategy = strategy_save(data, instance=instance, new=instance is None)
         except StrategyInvalid as invalid:
             put_problems(invalid.problems, form, kept_tracks, kept_goals)
         else:

@@ -229,6 +229,16 @@ def test_not_json_and_unknown_fields_are_errors(tmp_path):
         strategy_save(bad)
 
 
+@pytest.mark.parametrize("target", [float("inf"), float("nan")])
+def test_a_target_must_be_a_finite_number(target):
+    """JSON as Python reads it takes Infinity and NaN; a target of either is refused."""
+    bad = copy.deepcopy(SPEC_FILE)
+    bad["goals"][0]["target"] = target
+    with pytest.raises(StrategyInvalid, match="«target»: skal være et endeligt tal"):
+        strategy_save(bad)
+    assert not Strategy.objects.exists()
+
+
 def test_strategies_may_not_overlap(tmp_path):
     load(SPEC_FILE, tmp_path)
     other = copy.deepcopy(SPEC_FILE) | {

@@ -82,6 +82,24 @@ def test_consultant_creates_a_strategy_with_tracks_and_goals(client, consultant)
     assert "outcome:flexjob" not in page
 
 
+def test_a_new_strategy_may_not_take_the_name_of_another(client, consultant):
+    """«Ny strategi» with a name in use is refused beside the name; the other strategy, its
+    tracks and goals stay as they were (a file loaded by name updates it instead)."""
+    other = StrategyFactory(
+        name="Ny strategi", title="Den gamle", start=date(2030, 1, 1), end=date(2031, 12, 31)
+    )
+    TrackFactory(strategy=other, key="old")
+    client.force_login(consultant)
+    response = client.post(reverse("strategy:create"), post_data(tracks=TRACKS, goals=GOALS))
+    assert response.status_code == 200
+    assert "der findes allerede en strategi med navnet «Ny strategi»" in response.content.decode()
+    other.refresh_from_db()
+    assert other.title == "Den gamle" and list(other.tracks.values_list("key", flat=True)) == [
+        "old"
+    ]
+    assert Strategy.objects.count() == 1
+
+
 def test_errors_stand_beside_their_fields_and_nothing_typed_is_lost(client, consultant):
     client.force_login(consultant)
     goals = [
