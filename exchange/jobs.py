@@ -33,7 +33,10 @@ def job_upload(*, user, upload) -> Job:
 def job_confirm(*, job: Job) -> Job:
     """Write a checked workbook (checked again as it is written, all or nothing). The same
     job goes from check to write in one conditional UPDATE, so a second confirmation (a
-    double click, a second tab) finds nothing to confirm."""
+    double click, a second tab) finds nothing to confirm. A workbook whose check found
+    errors is refused before that UPDATE, so no job is left queued without a task."""
+    if job.errors:
+        raise ValueError("the check found errors; nothing to write")
     confirmed = Job.objects.filter(
         pk=job.pk, kind=Job.Kind.IMPORT_CHECK, state=Job.State.DONE, upload__isnull=False
     ).update(
@@ -43,6 +46,6 @@ def job_confirm(*, job: Job) -> Job:
         message="",
         updated=timezone.now(),
     )
-    if not confirmed or job.errors:
+    if not confirmed:
         raise ValueError("not a checked workbook waiting to be written")
     return job_start(job, import_workbook_job)

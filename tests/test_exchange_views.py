@@ -140,3 +140,23 @@ def test_others_get_404(client, committee_member, staff_a, name):
     for user in (committee_member, staff_a):
         client.force_login(user)
         assert client.get(reverse(f"exchange:{name}")).status_code == 404
+
+
+def test_a_checked_workbook_with_errors_is_not_queued_for_writing(consultant):
+    """Confirming a check that found errors is refused before the job changes, even while its
+    upload is still kept (the moment before the check clears it): no job is left queued
+    without a task."""
+    from exchange.jobs import job_confirm
+
+    job = Job.objects.create(
+        kind=Job.Kind.IMPORT_CHECK,
+        state=Job.State.DONE,
+        user=consultant,
+        title="fejl.xlsx",
+        upload=b"PK",
+        result={"errors": ["Forløb!C2 (Start): «i går» er ikke en dato"]},
+    )
+    with pytest.raises(ValueError):
+        job_confirm(job=job)
+    job.refresh_from_db()
+    assert (job.kind, job.state) == (Job.Kind.IMPORT_CHECK, Job.State.DONE)
