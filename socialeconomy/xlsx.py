@@ -58,20 +58,26 @@ def _kind_of(value) -> str:
     return "text"
 
 
-def rows_export(target, *, title: str, headers: list[str], rows) -> int:
-    """One sheet of any list (a filtered list page): the same safe cells as the workbook."""
-    workbook = Workbook(write_only=True)
+def sheet_with_header(workbook, title: str, columns: list[tuple[str, int]]):
+    """A new sheet of a write-only workbook: the header row in bold and frozen, each column
+    (header, width) as wide as given."""
     sheet = workbook.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
-    for index in range(len(headers)):
-        sheet.column_dimensions[get_column_letter(index + 1)].width = 18
     bold = Font(bold=True)
     header = []
-    for text in headers:
+    for index, (text, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
         cell = WriteOnlyCell(sheet, value=text)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    return sheet
+
+
+def rows_export(target, *, title: str, headers: list[str], rows) -> int:
+    """One sheet of any list (a filtered list page): the same safe cells as the workbook."""
+    workbook = Workbook(write_only=True)
+    sheet = sheet_with_header(workbook, title, [(text, 18) for text in headers])
     count = 0
     for row in rows:
         sheet.append([safe_cell(sheet, "" if v is None else v, _kind_of(v)) for v in row])
