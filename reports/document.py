@@ -129,6 +129,7 @@ def goal_history(report: ReportPeriod) -> dict[str, dict]:
     spans = (
         PublishedFigure.objects.filter(key__in=GOAL_KEYS)
         .exclude(period_start=report.start, period_end=report.end)
+        .order_by()  # distinct periods: the model's ordering by key would repeat each
         .values_list("period_start", "period_end")
         .distinct()
     )
