@@ -122,15 +122,25 @@ def goal_views(data: dict | None) -> list[GoalView]:
     return views
 
 
-def strategy_context(report, *, figures: dict, texts: dict[str, str], public: bool) -> dict:
+def strategy_context(
+    report,
+    *,
+    figures: dict,
+    texts: dict[str, str],
+    public: bool,
+    history: dict[tuple, dict] | None = None,
+) -> dict:
     """What the report, the summary and the goal page show of the strategy in force on the
     report's last day. ``figures`` are the report's own (public ones for the public edition);
-    the other periods of the scoreboard are counted the same way."""
+    the other periods of the scoreboard are counted the same way, or taken from ``history``
+    (computed figures keyed (start, end), as ``report_snapshot`` holds them)."""
     strategy = strategy_in_force(report.end)
     tracks = list(strategy.tracks.order_by("order")) if strategy else []
 
     def figures_for(start, end):
-        counted = report_figures(start=start, end=end)
+        counted = history.get((start, end)) if history else None
+        if counted is None:
+            counted = report_figures(start=start, end=end)
         return public_figures(counted) if public else counted
 
     data = strategy_figures(
