@@ -6,7 +6,7 @@ plain projection. The figures come from ``strategy_figures`` (the one aggregatio
 from dataclasses import dataclass, field
 from datetime import date
 
-from reports.disclosure import public_figures
+from reports.editions import FULL, PUBLIC, edition_figures
 from reports.selectors import report_figures
 from reports.strategy_figures import strategy_figures
 from socialeconomy.formatting import dk_date, dk_int, dk_kr
@@ -141,7 +141,7 @@ def strategy_context(
         counted = history.get((start, end)) if history else None
         if counted is None:
             counted = report_figures(start=start, end=end)
-        return public_figures(counted) if public else counted
+        return edition_figures(counted, PUBLIC if public else FULL)
 
     data = strategy_figures(
         start=report.start, end=report.end, figures=figures, figures_for=figures_for
