@@ -21,7 +21,7 @@ from reports.progression_report import progression_report
 from reports.quality import lookup, published_differences, without_outcome_by_agreement
 from reports.selectors import report_figures
 from reports.strategy_figures import scoreboard_periods
-from reports.strategy_report import strategy_context
+from reports.strategy_report import period_label, strategy_context
 from reports.textdisclosure import mask_text
 from socialeconomy.formatting import dk_decimal, round_half_up
 from socialeconomy.suppression import Hidden, is_hidden
@@ -46,11 +46,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and (
-            self.start.year == self.end.year
-        ):
-            return str(self.start.year)
-        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        return period_label(self.start, self.end)
 
     @property
     def days(self) -> int:
