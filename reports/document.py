@@ -231,7 +231,6 @@ def report_context(
             {"number": n, "question": q, "text": answers.get(agreement["name"], {}).get(n, "")}
             for n, q in EVALUATION_QUESTIONS.items()
         ]
-        agreement["unknown"] = agreement["outcomes"].get(UNKNOWN_OUTCOME, 0)
         agreement["group_rows"] = _group_rows(agreement["outcome_groups"])
         agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
         agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
