@@ -170,6 +170,13 @@ def _veteran_aim_met(agreement: dict) -> bool | None:
     return 100 * veterans >= aim * completed
 
 
+def _judged(agreement: dict, period: Period) -> None:
+    """Set what the deviations judge an agreement row by (reports/deviations.py): its use
+    of its capacity over the period and whether its veteran aim is met."""
+    agreement["capacity_use"] = _capacity_use(agreement, period)
+    agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
+
+
 def _public_differences(differences: list, public: dict) -> list:
     """A published figure beside a hidden computed one shows no value and no difference."""
     return [
@@ -226,7 +233,7 @@ def report_context(
     group_keys = list(figures["courses"]["outcome_groups"])
     for agreement in agreements:
         agreement["outcome_rows"] = _outcome_rows(agreement)
-        agreement["capacity_use"] = _capacity_use(agreement, period)
+        _judged(agreement, period)
         agreement["answers"] = [
             {"number": n, "question": q, "text": answers.get(agreement["name"], {}).get(n, "")}
             for n, q in EVALUATION_QUESTIONS.items()
@@ -234,7 +241,6 @@ def report_context(
         agreement["group_rows"] = _group_rows(agreement["outcome_groups"])
         agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
         agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
-        agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
         agreement["description"] = show(descriptions.get(agreement["name"], ""))
         for pause in agreement["paused"]:
             pause["reason"] = show(pause["reason"])
@@ -326,6 +332,18 @@ def report_context(
         report, figures=figures, texts=texts, public=public, history=snapshot["history"]
     )
     return context
+
+
+def draft_deviations(report: ReportPeriod) -> list:
+    """The full edition's deviations as the records give them today (the comment page),
+    found as report_context finds them, without making the rest of the document."""
+    computed = report_figures(start=report.start, end=report.end)
+    figures = edition_figures(computed, FULL)
+    period = Period(report.start, report.end)
+    for agreement in figures["agreements"]:
+        _judged(agreement, period)
+    differences = published_differences(report.start, report.end, computed)
+    return report_deviations(report, figures, differences)
 
 
 def report_for_period(start: date, end: date) -> ReportPeriod:
