@@ -20,7 +20,8 @@ from reports.models import PublishedFigure, ReportPeriod
 from reports.progression_report import progression_report
 from reports.quality import lookup, published_differences, without_outcome_by_agreement
 from reports.selectors import report_figures
-from reports.strategy_report import strategy_context
+from reports.strategy_figures import scoreboard_periods
+from reports.strategy_report import period_label, strategy_context
 from reports.textdisclosure import mask_text
 from socialeconomy.formatting import dk_decimal, round_half_up
 from socialeconomy.suppression import Hidden, is_hidden
@@ -45,11 +46,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and (
-            self.start.year == self.end.year
-        ):
-            return str(self.start.year)
-        return f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        return period_label(self.start, self.end)
 
     @property
     def days(self) -> int:
@@ -123,35 +120,31 @@ def _portraits(period: Period, year: int, show=_unchanged) -> list[dict]:
     return groups
 
 
-def goal_history(report: ReportPeriod) -> dict[str, dict]:
-    """The computed figures of every other period with a published goal figure, keyed
-    'start/end' (ISO): computed once per publication, beside the report's own figures."""
-    spans = (
+def _goal_history_spans(report: ReportPeriod) -> set[tuple[date, date]]:
+    """Every other period with a published goal figure: the goal history's periods."""
+    return set(
         PublishedFigure.objects.filter(key__in=GOAL_KEYS)
         .exclude(period_start=report.start, period_end=report.end)
+        .order_by()  # distinct periods: the model's ordering by key would repeat each
         .values_list("period_start", "period_end")
         .distinct()
     )
-    return {
-        f"{start.isoformat()}/{end.isoformat()}": report_figures(start=start, end=end)
-        for start, end in spans
-    }
 
 
 def _goal_rows(
-    report: ReportPeriod, figures: dict, history: dict[str, dict], *, public: bool
+    report: ReportPeriod, figures: dict, history: dict[tuple, dict], *, public: bool
 ) -> list[dict]:
     """The report's period and every other period with a published goal figure, side by side.
     In the public version the computed figures of every period are suppressed too."""
     published = PublishedFigure.objects.filter(key__in=GOAL_KEYS).order_by("period_start")
-    periods = {(report.start, report.end): figures}
-    for span, computed in history.items():
-        start, end = (date.fromisoformat(d) for d in span.split("/"))
-        periods[(start, end)] = public_figures(computed) if public else computed
     values: dict[tuple, dict[str, int]] = {}
     for figure in published:
         span = (figure.period_start, figure.period_end)
         values.setdefault(span, {})[figure.key] = figure.value
+    periods = {(report.start, report.end): figures}
+    for span in values.keys() & history.keys():  # history holds the scoreboard's too
+        computed = history[span]
+        periods[span] = public_figures(computed) if public else computed
     rows = []
     for (start, end), computed in sorted(periods.items()):
         row = {
@@ -177,6 +170,13 @@ def _veteran_aim_met(agreement: dict) -> bool | None:
     return 100 * veterans >= aim * completed
 
 
+def _judged(agreement: dict, period: Period) -> None:
+    """Set what the deviations judge an agreement row by (reports/deviations.py): its use
+    of its capacity over the period and whether its veteran aim is met."""
+    agreement["capacity_use"] = _capacity_use(agreement, period)
+    agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
+
+
 def _public_differences(differences: list, public: dict) -> list:
     """A published figure beside a hidden computed one shows no value and no difference."""
     return [
@@ -187,10 +187,15 @@ def _public_differences(differences: list, public: dict) -> list:
 
 def report_snapshot(report: ReportPeriod) -> dict:
     """The figures a report's documents are made from, computed once: the report period's
-    (``figures``) and the other periods' of the goal history (``history``)."""
+    (``figures``) and, keyed (start, end), every other period's they show (``history``):
+    the goal history's and the strategy scoreboard's."""
+    own = (report.start, report.end)
+    spans = _goal_history_spans(report) | set(scoreboard_periods(report.start, report.end))
     return {
         "figures": report_figures(start=report.start, end=report.end),
-        "history": goal_history(report),
+        "history": {
+            span: report_figures(start=span[0], end=span[1]) for span in sorted(spans - {own})
+        },
     }
 
 
@@ -228,16 +233,14 @@ def report_context(
     group_keys = list(figures["courses"]["outcome_groups"])
     for agreement in agreements:
         agreement["outcome_rows"] = _outcome_rows(agreement)
-        agreement["capacity_use"] = _capacity_use(agreement, period)
+        _judged(agreement, period)
         agreement["answers"] = [
             {"number": n, "question": q, "text": answers.get(agreement["name"], {}).get(n, "")}
             for n, q in EVALUATION_QUESTIONS.items()
         ]
-        agreement["unknown"] = agreement["outcomes"].get(UNKNOWN_OUTCOME, 0)
         agreement["group_rows"] = _group_rows(agreement["outcome_groups"])
         agreement["group_counts"] = [agreement["outcome_groups"].get(g, 0) for g in group_keys]
         agreement["shown_rows"] = agreement["group_rows" if public else "outcome_rows"]
-        agreement["veteran_aim_met"] = _veteran_aim_met(agreement)
         agreement["description"] = show(descriptions.get(agreement["name"], ""))
         for pause in agreement["paused"]:
             pause["reason"] = show(pause["reason"])
@@ -325,8 +328,22 @@ def report_context(
         "progression_report": progression_report(figures),
     }
     # The section structure and the goals, from the strategy in force (issue 13).
-    context |= strategy_context(report, figures=figures, texts=texts, public=public)
+    context |= strategy_context(
+        report, figures=figures, texts=texts, public=public, history=snapshot["history"]
+    )
     return context
+
+
+def draft_deviations(report: ReportPeriod) -> list:
+    """The full edition's deviations as the records give them today (the comment page),
+    found as report_context finds them, without making the rest of the document."""
+    computed = report_figures(start=report.start, end=report.end)
+    figures = edition_figures(computed, FULL)
+    period = Period(report.start, report.end)
+    for agreement in figures["agreements"]:
+        _judged(agreement, period)
+    differences = published_differences(report.start, report.end, computed)
+    return report_deviations(report, figures, differences)
 
 
 def report_for_period(start: date, end: date) -> ReportPeriod:

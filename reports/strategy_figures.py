@@ -54,6 +54,16 @@ def scoreboard_spans(strategy: Strategy, start: date, end: date) -> list[tuple[S
     return result
 
 
+def scoreboard_periods(start: date, end: date) -> list[tuple[date, date]]:
+    """The periods whose figures the scoreboard of the report [start, end] counts (its own
+    among them): none when no strategy is in force on its last day."""
+    strategy = strategy_in_force(end)
+    if strategy is None:
+        return []
+    spans = scoreboard_spans(strategy, start, end)
+    return [(span.start, span.end) for span, clash in spans if clash is None]
+
+
 def _met(goal: Goal, value) -> bool | None:
     if goal.target is None or value is None or not isinstance(value, int | float):
         return None

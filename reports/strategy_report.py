@@ -6,7 +6,7 @@ plain projection. The figures come from ``strategy_figures`` (the one aggregatio
 from dataclasses import dataclass, field
 from datetime import date
 
-from reports.disclosure import public_figures
+from reports.editions import FULL, PUBLIC, edition_figures
 from reports.selectors import report_figures
 from reports.strategy_figures import strategy_figures
 from socialeconomy.formatting import dk_date, dk_int, dk_kr
@@ -122,16 +122,26 @@ def goal_views(data: dict | None) -> list[GoalView]:
     return views
 
 
-def strategy_context(report, *, figures: dict, texts: dict[str, str], public: bool) -> dict:
+def strategy_context(
+    report,
+    *,
+    figures: dict,
+    texts: dict[str, str],
+    public: bool,
+    history: dict[tuple, dict] | None = None,
+) -> dict:
     """What the report, the summary and the goal page show of the strategy in force on the
     report's last day. ``figures`` are the report's own (public ones for the public edition);
-    the other periods of the scoreboard are counted the same way."""
+    the other periods of the scoreboard are counted the same way, or taken from ``history``
+    (computed figures keyed (start, end), as ``report_snapshot`` holds them)."""
     strategy = strategy_in_force(report.end)
     tracks = list(strategy.tracks.order_by("order")) if strategy else []
 
     def figures_for(start, end):
-        counted = report_figures(start=start, end=end)
-        return public_figures(counted) if public else counted
+        counted = history.get((start, end)) if history else None
+        if counted is None:
+            counted = report_figures(start=start, end=end)
+        return edition_figures(counted, PUBLIC if public else FULL)
 
     data = strategy_figures(
         start=report.start, end=report.end, figures=figures, figures_for=figures_for

@@ -22,7 +22,7 @@ from reports.access import (
     reports_for_user,
 )
 from reports.comparison import figures_compare
-from reports.document import render_edition_html, report_context
+from reports.document import draft_deviations, render_edition_html
 from reports.forms import (
     AnswersForm,
     DeviationCommentsForm,
@@ -184,7 +184,7 @@ def report_texts(request, pk):
 def report_deviations_view(request, pk):
     """The consultant comments on what went otherwise than planned (reports/deviations.py)."""
     report = report_for_consultant(request.user, pk)
-    deviations = report_context(report)["deviations"]
+    deviations = draft_deviations(report)
     return _report_texts_page(
         request,
         report,
