@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reports.models import ReportedValue, ReportPeriod
-from socialeconomy.formatting import plain_number
+from socialeconomy.formatting import dk_number, plain_number
 from strategy.measures import REPORTED, goal_value, parse
 from strategy.models import Cadence, Direction, Goal, Strategy
 from strategy.selectors import strategy_in_force
@@ -113,14 +113,8 @@ def projection_text(goal_row: dict) -> str:
         return ""
     year = goal_row.get("projected_year")
     if year is None:
-        return f"der er endnu for få perioder til at sige, hvornår {_dk(target)} nås"
-    return f"med samme tempo nås {_dk(target)} i {year}"
-
-
-def _dk(value) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}".replace(".", ",")
-    return f"{int(value):,}".replace(",", ".")
+        return f"der er endnu for få perioder til at sige, hvornår {dk_number(target)} nås"
+    return f"med samme tempo nås {dk_number(target)} i {year}"
 
 
 def strategy_figures(

@@ -9,7 +9,7 @@ from datetime import date
 from reports.editions import FULL, PUBLIC, edition_figures
 from reports.selectors import report_figures
 from reports.strategy_figures import strategy_figures
-from socialeconomy.formatting import dk_date, dk_int, dk_kr
+from socialeconomy.formatting import NBSP, dk_date, dk_decimal, dk_int, dk_kr, dk_number
 from socialeconomy.suppression import is_hidden
 from strategy.measures import REPORTED, parse
 from strategy.models import Direction
@@ -45,18 +45,16 @@ def format_value(row: dict, value, of_value=None) -> str:
             return f"ingen {parse(row['of']).label.lower()}"
         if value is None or is_hidden(value):
             return f"{'–' if value is None else value} af {whole}"
-        return f"{value:.1f} %".replace(".", ",") + f" af {whole}"
+        return f"{dk_decimal(value)}{NBSP}% af {whole}"
     if value is None:
         return "–"
     if is_hidden(value):
         return str(value)
     if row["of"]:
-        return f"{value:.1f} %".replace(".", ",")
+        return f"{dk_decimal(value)}{NBSP}%"
     if row["measure"] == "fundraising_dkk":
         return dk_kr(value)
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}".replace(".", ",")
-    return dk_int(value)
+    return dk_number(value)
 
 
 def _measure_label(row: dict) -> str:

@@ -34,6 +34,13 @@ def dk_decimal(value, places: int = 1) -> str:
     return str(round_half_up(value, places)).replace(".", ",")
 
 
+def dk_number(value, places: int = 1) -> str:
+    """'40' or '12,5': a whole number as dk_int, any other with ``places`` decimals (half up)."""
+    if isinstance(value, float) and not value.is_integer():
+        return dk_decimal(value, places)
+    return dk_int(value)
+
+
 def dk_percent(part: int, whole: int) -> str:
     """'45 %' — whole percent, or one decimal when below 10 and not whole (e.g. '8,3 %')."""
     share = Decimal(100 * part) / Decimal(whole)

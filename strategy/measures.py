@@ -10,6 +10,7 @@ after the colon (or none), and a function of (figures, code) giving its value.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from socialeconomy.formatting import round_half_up
 from socialeconomy.vocabulary import (
     OUTCOME_GROUP,
     OUTCOME_GROUP_LABELS,
@@ -97,7 +98,7 @@ def parse(text: str) -> Measure:
 
 def goal_value(measure: str, of: str, figures: dict):
     """A goal's value over one period's figures: the measure, or with ``of`` the share in per
-    cent rounded to one decimal (None when ``of`` is 0). A hidden count (public edition)
+    cent rounded half up to one decimal (None when ``of`` is 0). A hidden count (public edition)
     gives a hidden value. Not for ``reported`` goals, whose value is entered by hand."""
     value = parse(measure).value(figures)
     if not of:
@@ -107,7 +108,7 @@ def goal_value(measure: str, of: str, figures: dict):
         return value if _hidden(value) else whole
     if not whole:
         return None
-    return round(100 * value / whole, 1)
+    return float(round_half_up(100 * value / whole, 1))
 
 
 def _hidden(value) -> bool:

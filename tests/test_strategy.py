@@ -133,6 +133,12 @@ def test_a_share_is_rounded_to_one_decimal_and_null_over_zero(field):
     assert goal_value("employed:sheltered", "employed:sheltered", field) is None
 
 
+def test_a_share_is_rounded_half_up_like_every_share_the_report_states():
+    """1 of 16 is 6,25 %: half up gives 6,3 (Python's round() gives 6,2), as dk_percent."""
+    figures = {"courses": {"completed": 16, "outcomes": {"flexjob": 1}}}
+    assert goal_value("outcome:flexjob", "completed", figures) == 6.3
+
+
 @pytest.mark.parametrize(
     ("measure", "says"),
     [
