@@ -5,6 +5,7 @@ agreements.services; lists and forms use the shared page shapes."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +24,7 @@ from agreements.forms import (
     PlanForm,
     ReturnForm,
 )
-from agreements.models import Plan
+from agreements.models import EvaluationKind, Plan, SubGoalAssessment
 from agreements.services import (
     NotEditable,
     evaluation_save,
@@ -308,7 +309,13 @@ DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_u
 
 
 def _document(document, kind) -> dict:
-    """What every page of a plan or evaluation shows (templates/agreements/_document_body)."""
+    """What every page of a plan or evaluation shows (templates/agreements/_document_body):
+    a plan's goals and sub-goals, a final evaluation's assessments, each read in one go."""
+    if kind == "plan":
+        prefetch_related_objects([document], "goals__sub_goals")
+    elif document.kind == EvaluationKind.FINAL:
+        assessed = SubGoalAssessment.objects.select_related("sub_goal__goal")
+        prefetch_related_objects([document], Prefetch("assessments", queryset=assessed))
     return {"document": document, "kind": kind, "course": document.course}
 
 
