@@ -413,7 +413,7 @@ def home(request):
     if roles.is_consultant(user):
         context |= {
             "waiting": deadlines.documents_waiting(courses),
-            "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
+            "without_outcome": deadlines.ended_without_outcome(courses, today),
             "capacity": deadlines.capacity_today(access.agreements_for_user(user), today),
         }
         template = "agreements/home.html"
