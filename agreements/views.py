@@ -74,7 +74,6 @@ def agreement_detail(request, pk):
     )
     context = {
         "agreement": agreement,
-        "consultant": consultant,
         "pauses": agreement.pauses.all(),
         "ongoing": ongoing,
         "completed_count": courses.ended().count(),
@@ -181,12 +180,10 @@ def course_detail(request, pk):
     access_record(request, Action.VIEW, references=[course.reference], detail="forløb")
     context = {
         "course": course,
-        "consultant": roles.is_consultant(request.user),
         "plan": Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first(),
         "evaluations": course.evaluations.all(),
+        "history": history_rows(course) if roles.is_consultant(request.user) else None,
     }
-    if context["consultant"]:
-        context["history"] = history_rows(course)
     return render(request, "agreements/course.html", context)
 
 
@@ -320,12 +317,11 @@ def _document(document, kind) -> dict:
 
 
 def _document_context(request, document, kind, return_form=None) -> dict:
-    """The document's page: for a consultant also the handling form and the change history."""
-    consultant = roles.is_consultant(request.user)
+    """The document's page: for a consultant also the handling form and the change history
+    (the templates ask the context processor's is_consultant)."""
     return _document(document, kind) | {
-        "consultant": consultant,
         "return_form": return_form or ReturnForm(),
-        "history": history_rows(document) if consultant else None,
+        "history": history_rows(document) if roles.is_consultant(request.user) else None,
     }
 
 
