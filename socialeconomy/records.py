@@ -90,9 +90,10 @@ def list_page(
     table_kwargs: dict | None = None,
 ):
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-    if filterset.is_bound and not filterset.is_valid():
-        rows = queryset.none()
+    if not filterset.is_bound:
+        rows = queryset
+    else:  # an invalid filter shows nothing, its errors beside the fields
+        rows = filterset.qs if filterset.is_valid() else queryset.none()
     table = table_class(rows, **(table_kwargs or {}))
     if request.GET.get("eksport") == "xlsx":
         _log_shown(request, title, rows, export=True)
