@@ -231,7 +231,6 @@ def plan_edit(request, pk):
         # Always room for more: two empty goals beyond the ones written.
         goals = GoalFormSet(initial=[*initial_goals, {}, {}], prefix="goals")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
-        submit = "submit" in request.POST
         plan = plan_save(
             course=course,
             user=request.user,
@@ -240,7 +239,7 @@ def plan_edit(request, pk):
             goals=goals.goals(),
             submit=False,  # submitting is a step of its own, confirmed on document_submit
         )
-        if submit:
+        if submitting:
             messages.success(request, "Planen er gemt. Bekræft herunder, at den skal indsendes.")
             return redirect("agreements:plan_submit", pk=plan.pk)
         messages.success(request, "Planen er gemt som kladde.")
@@ -278,7 +277,7 @@ def evaluation_edit(request, pk):
 
 
 def _evaluation_form(request, form, course, assessments):
-    submit = "submit" in request.POST
+    submit = form.submitting  # "Indsend" was pressed: the form requires what a draft may lack
     if request.method == "POST":
         form.is_valid()  # both forms are checked, so every error shows at once
         if assessments.is_valid() and form.cleaned_data.get("kind"):
