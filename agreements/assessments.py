@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from agreements.models import EvaluationKind, Plan, PlanSubGoal
+from agreements.models import EvaluationKind, PlanSubGoal
 from socialeconomy.vocabulary import Assessment
 
 FIELD = "delmaal_{}"
@@ -16,12 +16,9 @@ NOT_YET = "Ikke vurderet endnu"
 
 
 def plan_sub_goals(course) -> list[PlanSubGoal]:
-    """The sub-goals of the course's plan, in the plan's order."""
-    plan = Plan.objects.filter(course=course).first()
-    if plan is None:
-        return []
+    """The sub-goals of the course's plan, in the plan's order (none without a plan)."""
     return list(
-        PlanSubGoal.objects.filter(goal__plan=plan)
+        PlanSubGoal.objects.filter(goal__plan__course=course)
         .select_related("goal")
         .order_by("goal__order", "order")
     )

@@ -61,10 +61,11 @@ class Capacity:
 
 @dataclass(frozen=True)
 class Due:
-    """A dashboard list: how many in all, and the oldest SHOWN of them."""
+    """A dashboard list: how many in all, and the oldest SHOWN of them (deadlines, or
+    courses for the list without an outcome)."""
 
     total: int
-    rows: list[Deadline]
+    rows: list[Deadline] | list[Course]
 
 
 def _due(candidates, due_of, today: date, order: tuple[str, ...]) -> Due:
@@ -146,6 +147,12 @@ def courses_ended_without_outcome(courses, today: date):
     return courses.completed_by(today).without_outcome().order_by("end", "reference")
 
 
+def ended_without_outcome(courses, today: date) -> Due:
+    """The start page's list of ended courses without an outcome, counted and read once."""
+    candidates = courses_ended_without_outcome(courses, today)
+    return Due(candidates.count(), list(candidates[:SHOWN]))
+
+
 #: Records whose newest date is this many days old are a closed data set (the demo, an
 #: archive): the start page opens at their last day instead of counting years of overdue.
 STALE_DAYS = 90
@@ -176,7 +183,7 @@ def references_shown(context: dict) -> list[str]:
     for key in ("waiting", "returned"):
         references += [document.course.reference for document in context.get(key, [])]
     if "without_outcome" in context:
-        references += [c.reference for c in context["without_outcome"][:SHOWN]]
+        references += [c.reference for c in context["without_outcome"].rows]
     return references
 
 

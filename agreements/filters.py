@@ -7,6 +7,7 @@ from agreements.models import Agreement, Course, overlaps
 from enterprises.models import Enterprise
 from socialeconomy import roles
 from socialeconomy.forms import DateInput
+from socialeconomy.querystring import validate_bounded_date
 from socialeconomy.vocabulary import AgreementModel, Outcome, ReferringUnit
 
 STATUS = [("ongoing", "I gang"), ("completed", "Afsluttet")]
@@ -74,7 +75,12 @@ class CourseFilter(_Scoped):
         choices=list(DEADLINE_LISTS.items()),
         method="_period",  # applied with its day in filter_queryset
     )
-    dato = filters.DateFilter(label="Frister pr. dato", method="_period", widget=DateInput())
+    dato = filters.DateFilter(
+        label="Frister pr. dato",
+        method="_period",
+        widget=DateInput(),
+        validators=[validate_bounded_date],  # the deadlines count days from it
+    )
 
     class Meta:
         model = Course

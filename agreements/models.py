@@ -17,7 +17,7 @@ from socialeconomy.db import (
     reference_taken,
     unique_reference_ignoring_case,
 )
-from socialeconomy.validators import date_problem, refuse_cpr_in_texts, validate_reference
+from socialeconomy.validators import date_errors, refuse_cpr_in_texts, validate_reference
 from socialeconomy.vocabulary import (
     AgreementModel,
     Assessment,
@@ -111,9 +111,7 @@ class Agreement(models.Model):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, ["description", "target_group", "aim"])
-        problem = date_problem(self.start, timezone.localdate())
-        if problem:
-            errors["start"] = f"Datoen {problem}."
+        errors |= date_errors({"start": self.start}, timezone.localdate())
         if self.end and self.start and self.end < self.start:
             errors["end"] = "Slutdatoen skal ligge på eller efter startdatoen."
         if errors:
@@ -624,9 +622,7 @@ class Evaluation(Submission):
             errors["work_capacity"] = (
                 "Slutevalueringen skal beskrive deltagerens arbejdsevne til rehabiliteringsteamet."
             )
-        problem = date_problem(self.date, timezone.localdate())
-        if problem:
-            errors["date"] = f"Datoen {problem}."
+        errors |= date_errors({"date": self.date}, timezone.localdate())
         course = self.course if self.course_id else None
         if course and self.date and self.date < course.start and "date" not in errors:
             errors["date"] = (

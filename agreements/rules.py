@@ -4,7 +4,7 @@ import (per row, through course_problems()). Each rule gives a Danish sentence b
 
 from datetime import date
 
-from socialeconomy.validators import date_problem
+from socialeconomy.validators import date_errors
 
 DATE_FIELDS = ("start", "end", "extended_until", "plan_received", "final_evaluation_received")
 
@@ -19,11 +19,7 @@ def course_problems(
     """Every broken rule of one course, by field. values: the course's fields (start, end,
     outcome, plan_received, final_evaluation_received, extended_until; missing = empty)."""
     v = {name: values.get(name) for name in (*DATE_FIELDS, "outcome")}
-    problems: dict[str, str] = {}
-    for name in DATE_FIELDS:
-        problem = date_problem(v[name], today)
-        if problem:
-            problems[name] = f"Datoen {problem}."
+    problems = date_errors({name: v[name] for name in DATE_FIELDS}, today)
     start, end = v["start"], v["end"]
     if end and start and end < start and "end" not in problems:
         problems["end"] = "Slutdatoen skal ligge på eller efter startdatoen."

@@ -197,6 +197,12 @@ def submission_return(*, document: Submission, user, comment: str) -> None:
     document.save()
 
 
+def courses_to_anonymise(ended_before: date):
+    """The courses erasure after retention takes: ended before the day, not yet anonymised
+    (what anonymise_courses --dry-run counts)."""
+    return Course.objects.filter(end__lt=ended_before, anonymised_on__isnull=True)
+
+
 def courses_anonymise(*, ended_before: date, user=None) -> int:
     """Erasure after retention: courses that ended before `ended_before` lose everything
     that points to the citizen — the reference becomes ANON-<id>, plans and evaluations
@@ -204,8 +210,7 @@ def courses_anonymise(*, ended_before: date, user=None) -> int:
     figures count stays: agreement, dates, outcome, veteran, plan and final-evaluation dates.
     Published reports keep their frozen documents, and recomputing a period gives the same
     figures as before. Returns how many courses were anonymised."""
-    courses = Course.objects.filter(end__lt=ended_before, anonymised_on__isnull=True)
-    ids = list(courses.values_list("pk", flat=True))
+    ids = list(courses_to_anonymise(ended_before).values_list("pk", flat=True))
     if not ids:
         return 0
     today = timezone.localdate()

@@ -5,6 +5,7 @@ agreements.services; lists and forms use the shared page shapes."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +24,7 @@ from agreements.forms import (
     PlanForm,
     ReturnForm,
 )
-from agreements.models import Plan
+from agreements.models import EvaluationKind, Plan, SubGoalAssessment
 from agreements.services import (
     NotEditable,
     evaluation_save,
@@ -73,7 +74,6 @@ def agreement_detail(request, pk):
     )
     context = {
         "agreement": agreement,
-        "consultant": consultant,
         "pauses": agreement.pauses.all(),
         "ongoing": ongoing,
         "completed_count": courses.ended().count(),
@@ -180,12 +180,10 @@ def course_detail(request, pk):
     access_record(request, Action.VIEW, references=[course.reference], detail="forløb")
     context = {
         "course": course,
-        "consultant": roles.is_consultant(request.user),
         "plan": Plan.objects.filter(course=course).prefetch_related("goals__sub_goals").first(),
         "evaluations": course.evaluations.all(),
+        "history": history_rows(course) if roles.is_consultant(request.user) else None,
     }
-    if context["consultant"]:
-        context["history"] = history_rows(course)
     return render(request, "agreements/course.html", context)
 
 
@@ -233,7 +231,6 @@ def plan_edit(request, pk):
         # Always room for more: two empty goals beyond the ones written.
         goals = GoalFormSet(initial=[*initial_goals, {}, {}], prefix="goals")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
-        submit = "submit" in request.POST
         plan = plan_save(
             course=course,
             user=request.user,
@@ -242,7 +239,7 @@ def plan_edit(request, pk):
             goals=goals.goals(),
             submit=False,  # submitting is a step of its own, confirmed on document_submit
         )
-        if submit:
+        if submitting:
             messages.success(request, "Planen er gemt. Bekræft herunder, at den skal indsendes.")
             return redirect("agreements:plan_submit", pk=plan.pk)
         messages.success(request, "Planen er gemt som kladde.")
@@ -280,7 +277,7 @@ def evaluation_edit(request, pk):
 
 
 def _evaluation_form(request, form, course, assessments):
-    submit = "submit" in request.POST
+    submit = form.submitting  # "Indsend" was pressed: the form requires what a draft may lack
     if request.method == "POST":
         form.is_valid()  # both forms are checked, so every error shows at once
         if assessments.is_valid() and form.cleaned_data.get("kind"):
@@ -308,17 +305,22 @@ DOCUMENTS = {"plan": access.plan_for_user, "evaluation": access.evaluation_for_u
 
 
 def _document(document, kind) -> dict:
-    """What every page of a plan or evaluation shows (templates/agreements/_document_body)."""
+    """What every page of a plan or evaluation shows (templates/agreements/_document_body):
+    a plan's goals and sub-goals, a final evaluation's assessments, each read in one go."""
+    if kind == "plan":
+        prefetch_related_objects([document], "goals__sub_goals")
+    elif document.kind == EvaluationKind.FINAL:
+        assessed = SubGoalAssessment.objects.select_related("sub_goal__goal")
+        prefetch_related_objects([document], Prefetch("assessments", queryset=assessed))
     return {"document": document, "kind": kind, "course": document.course}
 
 
 def _document_context(request, document, kind, return_form=None) -> dict:
-    """The document's page: for a consultant also the handling form and the change history."""
-    consultant = roles.is_consultant(request.user)
+    """The document's page: for a consultant also the handling form and the change history
+    (the templates ask the context processor's is_consultant)."""
     return _document(document, kind) | {
-        "consultant": consultant,
         "return_form": return_form or ReturnForm(),
-        "history": history_rows(document) if consultant else None,
+        "history": history_rows(document) if roles.is_consultant(request.user) else None,
     }
 
 
@@ -406,7 +408,7 @@ def home(request):
     if roles.is_consultant(user):
         context |= {
             "waiting": deadlines.documents_waiting(courses),
-            "without_outcome": deadlines.courses_ended_without_outcome(courses, today),
+            "without_outcome": deadlines.ended_without_outcome(courses, today),
             "capacity": deadlines.capacity_today(access.agreements_for_user(user), today),
         }
         template = "agreements/home.html"

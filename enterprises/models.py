@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from socialeconomy.db import reference_taken, unique_reference_ignoring_case
 from socialeconomy.text import danish_slugify
 from socialeconomy.validators import (
-    date_problem,
+    date_errors,
     parse_sdgs,
     reference_problem,
     refuse_cpr_in_texts,
@@ -76,9 +76,7 @@ class Enterprise(models.Model):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, ["description", "target_group"])
-        problem = date_problem(self.joined, timezone.localdate())
-        if problem:
-            errors["joined"] = f"Datoen {problem}."
+        errors |= date_errors({"joined": self.joined}, timezone.localdate())
         if self.left and self.joined and self.left < self.joined:
             errors["left"] = "Datoen for udtræden skal ligge på eller efter datoen for indtræden."
         if errors:
@@ -150,9 +148,7 @@ class DatedRecord(models.Model):
 
     def clean(self):
         errors = refuse_cpr_in_texts(self, self.free_texts)
-        problem = date_problem(self.date, timezone.localdate())
-        if problem:
-            errors["date"] = f"Datoen {problem}."
+        errors |= date_errors({"date": self.date}, timezone.localdate())
         if self.reference and reference_problem(self.reference) is None:
             taken = reference_taken(type(self), self.reference, self.pk)
             if taken:

@@ -1,6 +1,7 @@
 import django_tables2 as tables
 
 from enterprises.models import Enterprise, Grant, Hire, Placement
+from socialeconomy.deletion import plural
 from socialeconomy.records import DateColumn, Table
 
 
@@ -12,10 +13,6 @@ class EnterpriseTable(Table):
     class Meta(Table.Meta):
         model = Enterprise
         fields = ["name", "type", "cvr", "town", "joined", "left"]
-
-
-def _count(n: int) -> str:
-    return f"{n} bevilling" if n == 1 else f"{n} bevillinger"
 
 
 def _grants_total(table) -> str:
@@ -30,7 +27,7 @@ def _grants_total(table) -> str:
 class GrantTable(Table):
     reference = tables.Column(
         linkify=lambda record: record.get_absolute_url(),
-        footer=lambda table: f"I alt, {_count(len(table.data))}",
+        footer=lambda table: f"I alt, {plural(len(table.data), 'bevilling', 'bevillinger')}",
     )
     enterprise = tables.Column(linkify=True)
     date = DateColumn()

@@ -17,6 +17,15 @@ MAX_PER_PAGE = 200
 MAX_PAGE = 1_000_000
 
 
+def validate_bounded_date(value) -> None:
+    """A date a page can calculate with (deadlines days before or after it): between
+    FIRST_DATE and LAST_DATE. Also for a list filter's date (agreements.filters)."""
+    if value and not FIRST_DATE <= value <= LAST_DATE:
+        raise forms.ValidationError(
+            f"skal ligge mellem {FIRST_DATE:%d.%m.%Y} og {LAST_DATE:%d.%m.%Y}"
+        )
+
+
 class BoundedDateField(forms.DateField):
     """A date typed dd.mm.yyyy or yyyy-mm-dd, between FIRST_DATE and LAST_DATE."""
 
@@ -32,10 +41,7 @@ class BoundedDateField(forms.DateField):
 
     def validate(self, value):
         super().validate(value)
-        if value and not FIRST_DATE <= value <= LAST_DATE:
-            raise forms.ValidationError(
-                f"skal ligge mellem {FIRST_DATE:%d.%m.%Y} og {LAST_DATE:%d.%m.%Y}"
-            )
+        validate_bounded_date(value)
 
 
 class AsOfForm(forms.Form):

@@ -90,9 +90,10 @@ def list_page(
     table_kwargs: dict | None = None,
 ):
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-    if filterset.is_bound and not filterset.is_valid():
-        rows = queryset.none()
+    if not filterset.is_bound:
+        rows = queryset
+    else:  # an invalid filter shows nothing, its errors beside the fields
+        rows = filterset.qs if filterset.is_valid() else queryset.none()
     table = table_class(rows, **(table_kwargs or {}))
     if request.GET.get("eksport") == "xlsx":
         _log_shown(request, title, rows, export=True)
@@ -118,10 +119,11 @@ def list_page(
 
 
 def _log_shown(request, title: str, records, export: bool = False) -> None:
-    """A list of records with references (courses, grants, hires, placements) leaves an
+    """A list of records with participant references (a model that says so with
+    ``participant_reference = True``: courses, grants, hires, placements) leaves an
     access-log line under every reference it showed or exported, and the search term."""
     model = getattr(records, "model", None) or (type(records[0]) if records else None)
-    if model is None or "reference" not in {f.name for f in model._meta.fields}:
+    if not getattr(model, "participant_reference", False):
         return
     if export:
         references = records.values_list("reference", flat=True)
@@ -208,7 +210,8 @@ def record_delete(request, kind: str, pk: int):
         except ProtectedError:
             blockers = [f"Andre poster hviler på {deletable.noun}; det kan ikke slettes."]
         else:
-            if reference and kind != "course":  # a course's deletion is logged by its history
+            if reference and not hasattr(record, "logged_reference"):
+                # a record naming its logged_reference() is logged by its history already
                 records_accessed.send(
                     sender=type(record),
                     request=request,

@@ -145,6 +145,16 @@ def date_problem(value: date | None, today: date) -> str | None:
     return None
 
 
+def date_errors(values: dict, today: date) -> dict[str, str]:
+    """Errors by field for each date of values (field name -> date or None) outside the
+    plausible window: the one sentence the models' clean() and the course rules give."""
+    return {
+        name: f"Datoen {problem}."
+        for name, value in values.items()
+        if (problem := date_problem(value, today))
+    }
+
+
 def cvr_is_valid(value: str) -> bool:
     if not re.fullmatch(r"\d{8}", value or ""):
         return False

@@ -47,6 +47,9 @@ def _messages(response) -> list[str]:
         ("agreements:courses", {"page": "0"}, "Side «0»"),
         ("agreements:list", {"page": "99999999999"}, "Side «99999999999»"),
         ("agreements:courses", {"period_from": "31.12.9999"}, None),
+        ("agreements:courses", {"frist": "plan", "dato": "31.12.9999"}, None),
+        ("agreements:courses", {"frist": "opfoelgning", "dato": "31.12.9999"}, None),
+        ("agreements:courses", {"frist": "slutevaluering", "dato": "01.01.0001"}, None),
     ],
 )
 def test_bad_query_strings_give_a_message_not_a_500(client, consultant, url, query, says):
@@ -56,6 +59,17 @@ def test_bad_query_strings_give_a_message_not_a_500(client, consultant, url, que
     assert response.status_code == 200
     if says:
         assert any(says in m for m in _messages(response)), _messages(response)
+
+
+def test_a_deadline_list_day_out_of_range_is_named_beside_its_field(client, consultant):
+    """The course list's deadline filter counts days from its day: 31.12.9999 would
+    overflow, so it is refused beside the field and the list shows nothing."""
+    CourseFactory()
+    client.force_login(consultant)
+    response = client.get(reverse("agreements:courses"), {"frist": "plan", "dato": "31.12.9999"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "skal ligge mellem 01.01.1990 og 31.12.2099" in page
 
 
 def test_page_size_is_capped_and_a_page_past_the_end_shows_the_last(client, consultant):

@@ -251,3 +251,21 @@ def test_the_confirmation_names_the_sub_goals_still_unassessed(client, staff_a, 
     client.post(confirm)
     evaluation.refresh_from_db()
     assert evaluation.status == SubmissionStatus.DRAFT
+
+
+def test_a_document_page_reads_its_goals_and_assessments_in_one_go(
+    client, consultant, planned, django_assert_max_num_queries
+):
+    """The plan's goals and sub-goals and the final evaluation's assessments are each read
+    with a constant number of queries, not one or two per row."""
+    course, subs = planned
+    evaluation = EvaluationFactory(course=course, kind="final", status=SubmissionStatus.RECEIVED)
+    assessments_save(evaluation=evaluation, assessments={s.pk: "achieved" for s in subs})
+    client.force_login(consultant)
+    plan = Plan.objects.get(course=course)
+    with django_assert_max_num_queries(10):
+        page = client.get(plan.get_absolute_url())
+    assert "Ansøgning sendt" in page.content.decode()
+    with django_assert_max_num_queries(9):
+        page = client.get(evaluation.get_absolute_url())
+    assert page.content.decode().count("Nået") >= len(subs)

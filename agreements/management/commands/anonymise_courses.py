@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from agreements.models import Course
+from agreements.services import courses_to_anonymise
 from agreements.tasks import anonymise_courses_job
 from background.models import Job
 from background.services import job_from_command
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         except ValueError:  # 29 February
             cutoff = date(today.year - years, 2, 28)
         if dry_run:
-            count = Course.objects.filter(end__lt=cutoff, anonymised_on__isnull=True).count()
+            count = courses_to_anonymise(cutoff).count()
             self.stdout.write(
                 f"{count} forløb afsluttet før {cutoff:%d.%m.%Y} ville blive anonymiseret."
             )
