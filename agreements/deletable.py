@@ -4,7 +4,8 @@ the core's delete page in AgreementsConfig.ready(); socialeconomy.deletion)."""
 from django.urls import reverse
 
 from agreements import access
-from socialeconomy.deletion import Deletable, plural, register
+from socialeconomy.deletion import Deletable, register
+from socialeconomy.formatting import plural
 
 
 def _course(user, pk):

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 
 from enterprises.models import Enterprise, Grant, Hire, Placement
-from socialeconomy.deletion import plural
+from socialeconomy.formatting import plural
 from socialeconomy.records import DateColumn, Table
 
 

@@ -38,10 +38,6 @@ def register_guard(guard: Callable[[str, Any, tuple[date, date]], list[str]]) ->
         _GUARDS.append(guard)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def guarded(kind: str, record, dated: tuple[date, date]) -> list[str]:
     """What the registered guards say against deleting record (counted on the days
     ``dated``); also for records with a delete page of their own, such as a strategy."""

@@ -34,6 +34,12 @@ def dk_decimal(value, places: int = 1) -> str:
     return str(round_half_up(value, places)).replace(".", ",")
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """'1 evaluering', '3 evalueringer': a count in a sentence with its noun in the right form
+    (the report's tables join them with a no-break space: the count filter of report_tags)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def dk_number(value, places: int = 1) -> str:
     """'40' or '12,5': a whole number as dk_int, any other with ``places`` decimals (half up)."""
     if isinstance(value, float) and not value.is_integer():
