@@ -14,6 +14,7 @@ like every other text (reports/textdisclosure.py).
 from dataclasses import dataclass
 
 from reports.models import DeviationComment, ReportPeriod
+from reports.quality import difference_text
 from socialeconomy.formatting import dk_int, dk_share
 from socialeconomy.suppression import is_hidden
 
@@ -119,16 +120,7 @@ def find_deviations(figures: dict, differences: list) -> list[tuple[str, str, st
     found = list(_goals(figures))
     for agreement in figures["agreements"]:
         found.extend(_agreement(agreement))
-    for d in differences:
-        computed = "–" if d.computed is None else dk_int(d.computed)
-        found.append(
-            (
-                "published_differs",
-                d.key,
-                f"{d.label}: {d.document} skriver {d.stated_as or dk_int(d.published)}, "
-                f"registreringerne giver {computed}.",
-            )
-        )
+    found += [("published_differs", d.key, difference_text(d)) for d in differences]
     return found
 
 

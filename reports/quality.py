@@ -248,13 +248,21 @@ def _as_stated(difference) -> str:
     return f"«{stated}» (tallet {number})"
 
 
+def difference_text(difference) -> str:
+    """The sentence of a published figure the records no longer give, as the data-quality
+    page and the report's deviations both state it."""
+    return (
+        f"{difference.label}: {difference.document} skriver {_as_stated(difference)}, "
+        f"registreringerne giver {dk_int(difference.computed)}."
+    )
+
+
 @coded(**{FigureDifference.code: PUBLISHED_DIFFERS})
 def published_differs(start, end, today):
     figures = report_figures(start=start, end=end)
     for d in published_differences(start, end, figures):
         yield Finding(
-            f"{d.label}: {d.document} skriver {_as_stated(d)}, "
-            f"registreringerne giver {dk_int(d.computed)}.",
+            difference_text(d),
             reverse("admin:reports_publishedfigure_changelist"),
             record=d.label,
         )
