@@ -1,6 +1,5 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from agreements.models import (
     Agreement,
@@ -8,9 +7,10 @@ from agreements.models import (
     Course,
     Evaluation,
     EvaluationKind,
+    Plan,
 )
 from socialeconomy.forms import DateInput, ModelForm, VersionedModelForm
-from socialeconomy.validators import date_problem, validate_no_cpr_text
+from socialeconomy.validators import validate_no_cpr_text
 from socialeconomy.vocabulary import ReferringUnit
 
 
@@ -185,13 +185,9 @@ class PlanForm(forms.Form):
 
     def clean_agreed_on(self):
         value = self.cleaned_data["agreed_on"]
-        problem = date_problem(value, timezone.localdate())
+        problem = Plan.agreed_on_problem(value, self.course)
         if problem:
-            raise ValidationError(f"Datoen {problem}.")
-        if value and value < self.course.start:
-            raise ValidationError(
-                f"Planen kan ikke være aftalt før forløbets start ({self.course.start:%d.%m.%Y})."
-            )
+            raise ValidationError(problem)
         return value
 
 

@@ -527,6 +527,29 @@ class Plan(Submission):
         """The access log names the course of a changed plan (its goals save with it)."""
         return self.course.reference
 
+    @staticmethod
+    def agreed_on_problem(value, course) -> str | None:
+        """Why ``value`` may not be the day the plan was agreed, or None: a plausible date,
+        not before the course's start. The one rule of the form and of clean()."""
+        problem = date_errors({"agreed_on": value}, timezone.localdate()).get("agreed_on")
+        if problem:
+            return problem
+        if value and value < course.start:
+            return f"Planen kan ikke være aftalt før forløbets start ({course.start:%d.%m.%Y})."
+        return None
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as refused:
+            errors = refused.update_error_dict(errors)
+        problem = self.agreed_on_problem(self.agreed_on, self.course) if self.course_id else None
+        if problem:
+            errors.setdefault("agreed_on", []).append(problem)
+        if errors:
+            raise ValidationError(errors)
+
 
 class PlanGoal(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")

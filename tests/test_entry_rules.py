@@ -26,6 +26,7 @@ from tests.factories import (
     GrantFactory,
     HireFactory,
     PlacementFactory,
+    PlanFactory,
 )
 from tests.test_exchange import workbook
 
@@ -340,3 +341,16 @@ def test_every_record_keeps_its_dates_in_the_plausible_window(record, field):
     with pytest.raises(ValidationError) as info:
         record().clean()
     assert "ligger" in info.value.message_dict[field][0]
+
+
+def test_a_plan_agreed_before_its_course_started_is_refused_on_every_road():
+    """The form's rule is the model's too, so the admin cannot store such a plan."""
+    course = CourseFactory(start=date(2022, 3, 1))
+    plan = PlanFactory.build(course=course, agreed_on=date(2022, 2, 28))
+    with pytest.raises(ValidationError) as refused:
+        plan.full_clean()
+    assert refused.value.message_dict["agreed_on"] == [
+        "Planen kan ikke være aftalt før forløbets start (01.03.2022)."
+    ]
+    plan.agreed_on = date(2022, 3, 1)
+    plan.full_clean()
